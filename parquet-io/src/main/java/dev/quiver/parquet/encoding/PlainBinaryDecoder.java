@@ -1,0 +1,69 @@
+package dev.quiver.parquet.encoding;
+
+import dev.quiver.parquet.ParquetCorruptionException;
+
+/**
+ * PLAIN BYTE_ARRAY values: each a 4-byte little-endian length, then that many bytes (Encodings.md, "Plain").
+ * Every length is checked against the bytes left in the page before the copy.
+ */
+public final class PlainBinaryDecoder implements BinaryDecoder {
+  private final byte[] buf;
+  private final int limit;
+  private int pos;
+
+  /** Decodes {@code buf[offset, offset + length)}. */
+  public PlainBinaryDecoder(byte[] buf, int offset, int length) {
+    this.buf = buf;
+    this.pos = offset;
+    this.limit = offset + length;
+  }
+
+  @Override
+  public void read(BinaryBatch out, int count) {
+    // first pass: validate lengths and total the bytes, so the batch grows once
+    int p = pos;
+    long total = 0;
+    for (int i = 0; i < count; i++) {
+      int len = lengthAt(p, i, count);
+      p += 4 + len;
+      total += len;
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new ParquetCorruptionException("a batch of BYTE_ARRAY values exceeds 2 GiB");
+    }
+    out.ensureCapacity(count, (int) total);
+    p = pos;
+    for (int i = 0; i < count; i++) {
+      int len = readIntLe(p);
+      out.appendUnchecked(buf, p + 4, len);
+      p += 4 + len;
+    }
+    pos = p;
+  }
+
+  @Override
+  public void skip(int count) {
+    int p = pos;
+    for (int i = 0; i < count; i++) {
+      p += 4 + lengthAt(p, i, count);
+    }
+    pos = p;
+  }
+
+  private int lengthAt(int p, int i, int count) {
+    if (limit - p < 4) {
+      throw new ParquetCorruptionException("PLAIN BYTE_ARRAY page ends after " + i + " of " + count
+          + " expected values");
+    }
+    int len = readIntLe(p);
+    if (len < 0 || len > limit - p - 4) {
+      throw new ParquetCorruptionException("BYTE_ARRAY value length " + Integer.toUnsignedString(len)
+          + " exceeds the " + (limit - p - 4) + " bytes left in the page");
+    }
+    return len;
+  }
+
+  private int readIntLe(int p) {
+    return (buf[p] & 0xFF) | (buf[p + 1] & 0xFF) << 8 | (buf[p + 2] & 0xFF) << 16 | (buf[p + 3] & 0xFF) << 24;
+  }
+}

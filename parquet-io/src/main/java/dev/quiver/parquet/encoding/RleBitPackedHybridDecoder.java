@@ -1,0 +1,217 @@
+package dev.quiver.parquet.encoding;
+
+import dev.quiver.columnar.Bitmaps;
+import dev.quiver.parquet.ParquetCorruptionException;
+
+/**
+ * Decodes the RLE / bit-packing hybrid encoding (Encodings.md, "Run Length Encoding / Bit-Packing Hybrid (RLE =
+ * 3)") used for definition and repetition levels, dictionary indices and RLE booleans.
+ *
+ * <p>The input is a sequence of runs, each introduced by a ULEB128 header: an even header {@code h} is an RLE run
+ * of {@code h >>> 1} copies of one value stored in {@code ceil(bitWidth / 8)} little-endian bytes; an odd header
+ * is a bit-packed run of {@code (h >>> 1) * 8} values. Values are read in batches: RLE runs are filled with one
+ * {@link java.util.Arrays#fill} and bit-packed runs unpacked 8 at a time.
+ *
+ * <p>Every run header and payload is checked against the bytes that exist; a run that claims more bytes than
+ * remain, or more values than asked for in total, fails with {@link ParquetCorruptionException}. The final
+ * bit-packed run may be padded, and may even be cut short by writers that trim trailing padding bytes: values
+ * beyond the data are only an error when they are actually read.
+ *
+ * <p>Not thread-safe; one instance per page, reused through {@link #init}.
+ */
+public final class RleBitPackedHybridDecoder {
+  private byte[] buf;
+  private int pos;
+  private int limit;
+  private int bitWidth;
+  private int byteWidth;
+
+  /** Values left in the current run. */
+  private int runRemaining;
+  /** True while the current run is an RLE run. */
+  private boolean rleRun;
+  private int rleValue;
+  /** Unpacked values of the current bit-packed group and how many of them are consumed. */
+  private final int[] group = new int[8];
+  private int groupPos = 8;
+
+  /**
+   * Starts decoding {@code buf[offset, offset + length)}.
+   *
+   * @param bitWidth bits per value, 0 to 32
+   * @throws ParquetCorruptionException when the bit width is outside 0..32
+   */
+  public void init(byte[] buf, int offset, int length, int bitWidth) {
+    if (bitWidth < 0 || bitWidth > 32) {
+      throw new ParquetCorruptionException("RLE/bit-packed bit width " + bitWidth + " outside 0..32");
+    }
+    this.buf = buf;
+    this.pos = offset;
+    this.limit = offset + length;
+    this.bitWidth = bitWidth;
+    this.byteWidth = (bitWidth + 7) >>> 3;
+    this.runRemaining = 0;
+    this.groupPos = 8;
+  }
+
+  /** The position in the buffer after the runs read so far. */
+  public int position() {
+    return pos;
+  }
+
+  /**
+   * Decodes the next {@code count} values into {@code out[offset, offset + count)}.
+   *
+   * @throws ParquetCorruptionException when the data ends before {@code count} values, or a run is malformed
+   */
+  public void read(int[] out, int offset, int count) {
+    while (count > 0) {
+      if (runRemaining == 0) {
+        nextRun();
+      }
+      int n = Math.min(count, runRemaining);
+      if (rleRun) {
+        java.util.Arrays.fill(out, offset, offset + n, rleValue);
+      } else {
+        readPacked(out, offset, n);
+      }
+      runRemaining -= n;
+      offset += n;
+      count -= n;
+    }
+  }
+
+  /**
+   * Decodes {@code count} levels and turns them into validity bits: bit {@code bitOffset + i} of {@code validity}
+   * is set when level {@code i} equals {@code maxLevel}, cleared otherwise. RLE runs set whole bit ranges.
+   *
+   * @param scratch an array of at least 8 ints for bit-packed runs
+   * @return how many of the {@code count} levels equal {@code maxLevel} (the non-null values)
+   * @throws ParquetCorruptionException as {@link #read}
+   */
+  public int readValidity(byte[] validity, int bitOffset, int count, int maxLevel, int[] scratch) {
+    int nonNull = 0;
+    while (count > 0) {
+      if (runRemaining == 0) {
+        nextRun();
+      }
+      int n = Math.min(count, runRemaining);
+      if (rleRun) {
+        boolean valid = rleValue == maxLevel;
+        Bitmaps.setRange(validity, bitOffset, n, valid);
+        if (valid) {
+          nonNull += n;
+        }
+        runRemaining -= n;
+        bitOffset += n;
+        count -= n;
+      } else {
+        int chunk = Math.min(n, scratch.length);
+        readPacked(scratch, 0, chunk);
+        for (int i = 0; i < chunk; i++) {
+          boolean valid = scratch[i] == maxLevel;
+          Bitmaps.set(validity, bitOffset + i, valid);
+          nonNull += valid ? 1 : 0;
+        }
+        runRemaining -= chunk;
+        bitOffset += chunk;
+        count -= chunk;
+      }
+    }
+    return nonNull;
+  }
+
+  private void readPacked(int[] out, int offset, int n) {
+    int i = 0;
+    // drain a partly consumed group first
+    while (i < n && groupPos < 8) {
+      out[offset + i++] = group[groupPos++];
+    }
+    // whole groups straight into the output
+    while (n - i >= 8) {
+      unpackGroup(out, offset + i);
+      i += 8;
+    }
+    if (i < n) {
+      unpackGroup(group, 0);
+      groupPos = 0;
+      while (i < n) {
+        out[offset + i++] = group[groupPos++];
+      }
+    }
+  }
+
+  private void unpackGroup(int[] out, int outPos) {
+    if (limit - pos >= bitWidth) {
+      BitUnpacker.unpack8(buf, pos, out, outPos, bitWidth);
+      pos += bitWidth;
+      return;
+    }
+    // A final group cut short by a writer that dropped padding: unpack from a zero-padded copy. Reading values
+    // that are not there is caught by the run bookkeeping of the caller only if the page claims them; a page
+    // that claims more values than its data holds fails when the next run header is missing.
+    byte[] padded = new byte[Math.max(bitWidth, 1)];
+    System.arraycopy(buf, pos, padded, 0, Math.max(0, limit - pos));
+    BitUnpacker.unpack8(padded, 0, out, outPos, bitWidth);
+    pos = limit;
+  }
+
+  private void nextRun() {
+    if (pos >= limit) {
+      throw new ParquetCorruptionException("RLE/bit-packed data ends before all values were read");
+    }
+    int header = readUleb();
+    if ((header & 1) == 0) {
+      int count = header >>> 1;
+      if (count == 0) {
+        throw new ParquetCorruptionException("RLE run of length 0");
+      }
+      if (limit - pos < byteWidth) {
+        throw new ParquetCorruptionException("RLE run value cut short");
+      }
+      int value = 0;
+      for (int k = 0; k < byteWidth; k++) {
+        value |= (buf[pos + k] & 0xFF) << (8 * k);
+      }
+      pos += byteWidth;
+      if (bitWidth < 32 && (value >>> bitWidth) != 0) {
+        throw new ParquetCorruptionException("RLE run value " + value + " wider than " + bitWidth + " bits");
+      }
+      rleRun = true;
+      rleValue = value;
+      runRemaining = count;
+    } else {
+      int groups = header >>> 1;
+      if (groups == 0) {
+        throw new ParquetCorruptionException("bit-packed run of 0 groups");
+      }
+      // each group takes bitWidth bytes; allow the last group to be cut short (see unpackGroup)
+      long bytes = (long) groups * bitWidth;
+      if (bytes - bitWidth > limit - pos) {
+        throw new ParquetCorruptionException("bit-packed run of " + groups + " groups needs " + bytes
+            + " bytes, " + (limit - pos) + " remain");
+      }
+      rleRun = false;
+      runRemaining = groups * 8;
+      groupPos = 8;
+    }
+  }
+
+  private int readUleb() {
+    int result = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (pos >= limit) {
+        throw new ParquetCorruptionException("RLE/bit-packed run header cut short");
+      }
+      byte b = buf[pos++];
+      result |= (b & 0x7F) << shift;
+      if (b >= 0) {
+        if (result < 0) {
+          throw new ParquetCorruptionException("RLE/bit-packed run header too large");
+        }
+        return result;
+      }
+    }
+    throw new ParquetCorruptionException("RLE/bit-packed run header longer than 5 bytes");
+  }
+}

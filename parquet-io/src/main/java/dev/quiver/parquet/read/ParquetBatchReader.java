@@ -1,0 +1,235 @@
+package dev.quiver.parquet.read;
+
+import dev.quiver.codec.CodecName;
+import dev.quiver.codec.CompressionCodec;
+import dev.quiver.codec.CompressionCodecs;
+import dev.quiver.codec.UnsupportedCodecException;
+import dev.quiver.parquet.ParquetCorruptionException;
+import dev.quiver.parquet.UnsupportedParquetException;
+import dev.quiver.parquet.format.ColumnChunk;
+import dev.quiver.parquet.format.ColumnMetaData;
+import dev.quiver.parquet.format.CompressionCodecId;
+import dev.quiver.parquet.format.RowGroup;
+import dev.quiver.parquet.schema.ArrowSchemaMapper;
+import dev.quiver.parquet.schema.ColumnDescriptor;
+import dev.quiver.parquet.schema.SchemaNode;
+import dev.quiver.store.ByteRange;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Streams a file's rows as {@link VectorSchemaRoot} batches of at most {@link ReadOptions#batchSize()} rows, row
+ * group after row group (a batch never spans two). Each batch is a new root allocated from the caller's allocator
+ * and belongs to the caller, who must close it.
+ *
+ * <p>I/O is planned per row group before decoding: the byte ranges of the projected column chunks are fetched
+ * through {@link dev.quiver.store.ObjectStore#getRanges} in one call, then decoded without further I/O. Memory is
+ * bounded by one row group's projected column chunks plus one batch of staging per column.
+ *
+ * <p>Errors: {@link ParquetCorruptionException} naming the file, column, row group, page and offset;
+ * {@link UnsupportedParquetException} for features not read yet; {@link dev.quiver.store.ObjectStoreException}
+ * from the store. After an error the reader is spent: close it. One thread at a time.
+ */
+public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, AutoCloseable {
+  private final ParquetFileReader file;
+  private final BufferAllocator allocator;
+  private final ReadOptions options;
+  private final List<ColumnPlan> plans;
+  private final Schema schema;
+
+  private int nextRowGroup;
+  private int currentRowGroup = -1;
+  private long rowsLeftInGroup;
+  private FlatColumnReader[] readers;
+  private boolean closed;
+
+  ParquetBatchReader(ParquetFileReader file, BufferAllocator allocator, ReadOptions options) {
+    this.file = file;
+    this.allocator = allocator;
+    this.options = options;
+    this.plans = plan(file, options);
+    List<Field> fields = new ArrayList<>(plans.size());
+    for (ColumnPlan p : plans) {
+      fields.add(p.field());
+    }
+    this.schema = new Schema(fields);
+  }
+
+  private static List<ColumnPlan> plan(ParquetFileReader file, ReadOptions options) {
+    List<SchemaNode> top = file.schema().root().children();
+    List<ColumnDescriptor> leaves = file.schema().columns();
+    List<String> names = options.columns();
+    if (names == null) {
+      names = new ArrayList<>();
+      for (SchemaNode node : top) {
+        names.add(node.name());
+      }
+    }
+    List<ColumnPlan> plans = new ArrayList<>(names.size());
+    for (String name : names) {
+      ColumnDescriptor match = null;
+      SchemaNode node = null;
+      for (SchemaNode n : top) {
+        if (n.name().equals(name)) {
+          node = n;
+          break;
+        }
+      }
+      if (node == null) {
+        throw new IllegalArgumentException("no column '" + name + "' in " + file.location());
+      }
+      Field field = ArrowSchemaMapper.field(node); // throws for nested nodes
+      for (ColumnDescriptor c : leaves) {
+        if (c.path().size() == 1 && c.path().get(0).equals(name)) {
+          match = c;
+          break;
+        }
+      }
+      plans.add(ColumnPlan.of(match, field));
+    }
+    return plans;
+  }
+
+  /** The Arrow schema of every batch. */
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (closed) {
+      return false;
+    }
+    List<RowGroup> groups = file.metadata().rowGroups();
+    while (rowsLeftInGroup == 0 && nextRowGroup < groups.size()) {
+      openRowGroup(nextRowGroup++);
+    }
+    return rowsLeftInGroup > 0;
+  }
+
+  /**
+   * The next batch, owned by the caller.
+   *
+   * @throws NoSuchElementException when no rows remain
+   */
+  @Override
+  public VectorSchemaRoot next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException("no more rows in " + file.location());
+    }
+    int rows = (int) Math.min(options.batchSize(), rowsLeftInGroup);
+    VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
+    try {
+      for (int i = 0; i < readers.length; i++) {
+        try {
+          readers[i].readBatch(root.getVector(i), rows);
+        } catch (ParquetCorruptionException e) {
+          throw withContext(e, i, readers[i].pageOrdinal());
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException e) {
+          // defence in depth: every length is validated, but a decoder bug must still surface as corruption
+          throw withContext(new ParquetCorruptionException("page does not decode: " + e, e), i,
+              readers[i].pageOrdinal());
+        }
+      }
+      root.setRowCount(rows);
+    } catch (RuntimeException e) {
+      root.close();
+      rowsLeftInGroup = 0;
+      nextRowGroup = Integer.MAX_VALUE;
+      throw e;
+    }
+    rowsLeftInGroup -= rows;
+    return root;
+  }
+
+  private ParquetCorruptionException withContext(ParquetCorruptionException e, int column, int page) {
+    e.inFile(file.location()).inColumn(plans.get(column).column().dottedPath()).inRowGroup(currentRowGroup);
+    if (page >= 0) {
+      e.inPage(page);
+    }
+    return e;
+  }
+
+  private void openRowGroup(int index) {
+    RowGroup rg = file.metadata().rowGroups().get(index);
+    currentRowGroup = index;
+    readers = new FlatColumnReader[plans.size()];
+    if (rg.numRows() == 0) {
+      rowsLeftInGroup = 0;
+      return;
+    }
+    List<ByteRange> ranges = new ArrayList<>(plans.size());
+    long dataEnd = file.footerOffset();
+    for (ColumnPlan p : plans) {
+      ranges.add(chunkRange(rg, p, index, dataEnd));
+    }
+    List<ByteBuffer> chunks = Io.join(file.store().getRanges(file.key(), ranges), file.location());
+    for (int i = 0; i < plans.size(); i++) {
+      ColumnPlan p = plans.get(i);
+      ColumnMetaData md = rg.columns().get(p.column().index()).metaData();
+      byte[] bytes = Io.toArray(chunks.get(i));
+      readers[i] = new FlatColumnReader(p, bytes, 0, bytes.length, ranges.get(i).offset(), codec(md, p, index),
+          options.verifyChecksums(), md.numValues());
+    }
+    rowsLeftInGroup = rg.numRows();
+  }
+
+  private ByteRange chunkRange(RowGroup rg, ColumnPlan p, int rowGroup, long dataEnd) {
+    ColumnChunk chunk = rg.columns().get(p.column().index());
+    ColumnMetaData md = chunk.metaData();
+    String column = p.column().dottedPath();
+    if (chunk.encrypted() || md == null) {
+      throw new UnsupportedParquetException(file.location() + ": column " + column
+          + " is encrypted; encrypted Parquet is not supported yet");
+    }
+    if (chunk.filePath() != null) {
+      throw new UnsupportedParquetException(file.location() + ": column " + column + " is stored in another file ("
+          + chunk.filePath() + "), which is not supported");
+    }
+    long start = md.dataPageOffset();
+    Long dict = md.dictionaryPageOffset();
+    if (dict != null && dict > 0 && dict < start) {
+      start = dict; // some writers store 0 for "no dictionary page": then the chunk starts at the data page
+    }
+    long length = md.totalCompressedSize();
+    if (start < 4 || length <= 0 || start > dataEnd || length > dataEnd - start) {
+      throw new ParquetCorruptionException("column chunk at offset " + start + " of " + length + " bytes lies "
+          + "outside the file's data (4 to " + dataEnd + ")").inFile(file.location()).inColumn(column)
+          .inRowGroup(rowGroup).at(Math.max(start, 0));
+    }
+    if (length > Integer.MAX_VALUE - 8) {
+      throw new UnsupportedParquetException(file.location() + ": column chunk " + column + " in row group "
+          + rowGroup + " is " + length + " bytes; chunks over 2 GiB are not supported yet");
+    }
+    return new ByteRange(start, length);
+  }
+
+  private CompressionCodec codec(ColumnMetaData md, ColumnPlan p, int rowGroup) {
+    CodecName name = CompressionCodecId.fromId(md.codecId());
+    if (name == null) {
+      throw new UnsupportedParquetException(file.location() + ": column " + p.column().dottedPath()
+          + " uses unknown compression codec id " + md.codecId());
+    }
+    try {
+      return CompressionCodecs.get(name);
+    } catch (UnsupportedCodecException e) {
+      throw new UnsupportedParquetException(file.location() + ": column " + p.column().dottedPath() + " in row group "
+          + rowGroup + " uses compression codec " + CompressionCodecId.parquetName(name)
+          + ", which is not supported", e);
+    }
+  }
+
+  /** Releases the buffered column chunks; batches already handed out stay valid. */
+  @Override
+  public void close() {
+    closed = true;
+    readers = null;
+  }
+}

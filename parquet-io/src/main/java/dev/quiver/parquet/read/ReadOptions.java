@@ -1,0 +1,45 @@
+package dev.quiver.parquet.read;
+
+import java.util.List;
+
+/**
+ * How to read a file: the batch size in rows, the projected columns and whether page checksums are verified.
+ *
+ * @param batchSize rows per batch, at least 1; batches never span row groups, so the last batch of each row group
+ *     may be shorter. The default, {@value #DEFAULT_BATCH_SIZE}, keeps a batch of a few dozen columns within a few
+ *     MiB while amortising per-batch costs.
+ * @param columns the top-level column names to read, in the order the batches should have them; null for all
+ * @param verifyChecksums whether to check each page's CRC-32 (when the writer stored one) before decoding it
+ */
+public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums) {
+  /** The default batch size in rows. */
+  public static final int DEFAULT_BATCH_SIZE = 65536;
+
+  /** @throws IllegalArgumentException when {@code batchSize < 1} */
+  public ReadOptions {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+    }
+    columns = columns == null ? null : List.copyOf(columns);
+  }
+
+  /** All columns, default batch size, no checksum verification. */
+  public static ReadOptions defaults() {
+    return new ReadOptions(DEFAULT_BATCH_SIZE, null, false);
+  }
+
+  /** A copy with another batch size. */
+  public ReadOptions withBatchSize(int rows) {
+    return new ReadOptions(rows, columns, verifyChecksums);
+  }
+
+  /** A copy reading only {@code names}, in that order. */
+  public ReadOptions withColumns(List<String> names) {
+    return new ReadOptions(batchSize, names, verifyChecksums);
+  }
+
+  /** A copy with checksum verification on or off. */
+  public ReadOptions withVerifyChecksums(boolean verify) {
+    return new ReadOptions(batchSize, columns, verify);
+  }
+}
