@@ -1,8 +1,12 @@
 package dev.quiver.parquet.format;
 
 import static dev.quiver.parquet.format.thrift.CompactReader.BINARY;
+import static dev.quiver.parquet.format.thrift.CompactReader.BOOLEAN_TRUE;
+import static dev.quiver.parquet.format.thrift.CompactReader.BYTE;
+import static dev.quiver.parquet.format.thrift.CompactReader.I16;
 import static dev.quiver.parquet.format.thrift.CompactReader.I32;
 import static dev.quiver.parquet.format.thrift.CompactReader.I64;
+import static dev.quiver.parquet.format.thrift.CompactReader.LIST;
 import static dev.quiver.parquet.format.thrift.CompactReader.STRUCT;
 
 import dev.quiver.parquet.format.thrift.CompactReader;
@@ -18,6 +22,27 @@ import java.util.List;
 public final class MetadataDecoder {
   private MetadataDecoder() {}
 
+  // Wire types of the fields of each struct, indexed by field id (parquet.thrift); see CompactReader#nextField(byte[]).
+  private static final byte[] FILE_META_DATA = {0, I32, LIST, I64, LIST, LIST, BINARY, LIST, STRUCT, BINARY};
+  private static final byte[] SCHEMA_ELEMENT = {0, I32, I32, I32, BINARY, I32, I32, I32, I32, I32, STRUCT, I32};
+  private static final byte[] DECIMAL_TYPE = {0, I32, I32};
+  private static final byte[] TIME_LIKE = {0, BOOLEAN_TRUE, STRUCT};
+  private static final byte[] INT_TYPE = {0, BYTE, BOOLEAN_TRUE};
+  private static final byte[] VARIANT_TYPE = {0, BYTE};
+  private static final byte[] GEO_TYPE = {0, BINARY, I32};
+  private static final byte[] ROW_GROUP = {0, LIST, I64, I64, LIST, I64, I64, I16};
+  private static final byte[] SORTING_COLUMN = {0, I32, BOOLEAN_TRUE, BOOLEAN_TRUE};
+  private static final byte[] COLUMN_CHUNK = {0, BINARY, I64, STRUCT, I64, I32, I64, I32, STRUCT, BINARY};
+  private static final byte[] COLUMN_META_DATA = {0, I32, LIST, LIST, I32, I64, I64, I64, LIST, I64, I64, I64, STRUCT, LIST, I64, I32, STRUCT, STRUCT};
+  private static final byte[] PAGE_ENCODING_STATS = {0, I32, I32, I32};
+  private static final byte[] SIZE_STATISTICS = {0, I64, LIST, LIST};
+  private static final byte[] KEY_VALUE = {0, BINARY, BINARY};
+  private static final byte[] STATISTICS = {0, BINARY, BINARY, I64, I64, BINARY, BINARY, BOOLEAN_TRUE, BOOLEAN_TRUE, I64};
+  private static final byte[] PAGE_HEADER = {0, I32, I32, I32, I32, STRUCT, STRUCT, STRUCT, STRUCT};
+  private static final byte[] DATA_PAGE_HEADER = {0, I32, I32, I32, I32, STRUCT};
+  private static final byte[] DICTIONARY_PAGE_HEADER = {0, I32, I32, BOOLEAN_TRUE};
+  private static final byte[] DATA_PAGE_HEADER_V2 = {0, I32, I32, I32, I32, I32, I32, BOOLEAN_TRUE, STRUCT};
+
   /** Reads a {@code FileMetaData} struct from the reader's current position. */
   public static FileMetaData fileMetaData(CompactReader r) {
     Integer version = null;
@@ -29,7 +54,7 @@ public final class MetadataDecoder {
     List<ColumnOrder> orders = List.of();
     boolean encryption = false;
     r.beginStruct();
-    while (r.nextField()) {
+    while (r.nextField(FILE_META_DATA)) {
       switch (r.fieldId()) {
         case 1 -> version = r.i32Field();
         case 2 -> {
@@ -81,7 +106,7 @@ public final class MetadataDecoder {
     Integer fieldId = null;
     LogicalType logical = null;
     r.beginStruct();
-    while (r.nextField()) {
+    while (r.nextField(SCHEMA_ELEMENT)) {
       switch (r.fieldId()) {
         case 1 -> {
           int id = r.i32Field();
@@ -148,7 +173,7 @@ public final class MetadataDecoder {
         case 16 -> variantType(r);
         case 17 -> {
           String crs = null;
-          while (r.nextField()) {
+          while (r.nextField(GEO_TYPE)) {
             if (r.fieldId() == 1) {
               crs = r.stringField();
             } else {
@@ -160,7 +185,7 @@ public final class MetadataDecoder {
         case 18 -> {
           String crs = null;
           int algorithm = -1;
-          while (r.nextField()) {
+          while (r.nextField(GEO_TYPE)) {
             switch (r.fieldId()) {
               case 1 -> crs = r.stringField();
               case 2 -> algorithm = r.i32Field();
@@ -186,7 +211,7 @@ public final class MetadataDecoder {
   private static LogicalType decimalType(CompactReader r) {
     Integer scale = null;
     Integer precision = null;
-    while (r.nextField()) {
+    while (r.nextField(DECIMAL_TYPE)) {
       switch (r.fieldId()) {
         case 1 -> scale = r.i32Field();
         case 2 -> precision = r.i32Field();
@@ -201,7 +226,7 @@ public final class MetadataDecoder {
 
   private static TimeUnit timeLike(CompactReader r, boolean[] adjusted) {
     TimeUnit unit = null;
-    while (r.nextField()) {
+    while (r.nextField(TIME_LIKE)) {
       switch (r.fieldId()) {
         case 1 -> adjusted[0] = r.boolField();
         case 2 -> {
@@ -231,7 +256,7 @@ public final class MetadataDecoder {
   private static LogicalType intType(CompactReader r) {
     int bitWidth = -1;
     boolean signed = true;
-    while (r.nextField()) {
+    while (r.nextField(INT_TYPE)) {
       switch (r.fieldId()) {
         case 1 -> bitWidth = r.i32Field();
         case 2 -> signed = r.boolField();
@@ -246,7 +271,7 @@ public final class MetadataDecoder {
 
   private static LogicalType variantType(CompactReader r) {
     int version = -1;
-    while (r.nextField()) {
+    while (r.nextField(VARIANT_TYPE)) {
       if (r.fieldId() == 1) {
         version = r.i32Field();
       } else {
@@ -265,7 +290,7 @@ public final class MetadataDecoder {
     Long totalCompressed = null;
     Integer ordinal = null;
     r.beginStruct();
-    while (r.nextField()) {
+    while (r.nextField(ROW_GROUP)) {
       switch (r.fieldId()) {
         case 1 -> {
           int n = r.listField(STRUCT);
@@ -300,7 +325,7 @@ public final class MetadataDecoder {
     boolean descending = false;
     boolean nullsFirst = false;
     r.beginStruct();
-    while (r.nextField()) {
+    while (r.nextField(SORTING_COLUMN)) {
       switch (r.fieldId()) {
         case 1 -> index = r.i32Field();
         case 2 -> descending = r.boolField();
@@ -321,7 +346,7 @@ public final class MetadataDecoder {
     Integer ciLength = null;
     boolean encrypted = false;
     r.beginStruct();
-    while (r.nextField()) {
+    while (r.nextField(COLUMN_CHUNK)) {
       switch (r.fieldId()) {
         case 1 -> filePath = r.stringField();
         case 2 -> fileOffset = r.i64Field();
@@ -358,7 +383,7 @@ public final class MetadataDecoder {
     Long bloomOffset = null;
     Integer bloomLength = null;
     SizeStatistics sizeStats = null;
-    while (r.nextField()) {
+    while (r.nextField(COLUMN_META_DATA)) {
       switch (r.fieldId()) {
         case 1 -> {
           int id = r.i32Field();
@@ -419,7 +444,7 @@ public final class MetadataDecoder {
     Encoding encoding = Encoding.UNKNOWN;
     int count = 0;
     r.beginStruct();
-    while (r.nextField()) {
+    while (r.nextField(PAGE_ENCODING_STATS)) {
       switch (r.fieldId()) {
         case 1 -> pageType = PageType.fromId(r.i32Field());
         case 2 -> encoding = Encoding.fromId(r.i32Field());
@@ -435,7 +460,7 @@ public final class MetadataDecoder {
     Long unencoded = null;
     long[] rep = null;
     long[] def = null;
-    while (r.nextField()) {
+    while (r.nextField(SIZE_STATISTICS)) {
       switch (r.fieldId()) {
         case 1 -> unencoded = r.i64Field();
         case 2 -> rep = longList(r);
@@ -478,7 +503,7 @@ public final class MetadataDecoder {
       String key = null;
       String value = null;
       r.beginStruct();
-      while (r.nextField()) {
+      while (r.nextField(KEY_VALUE)) {
         switch (r.fieldId()) {
           case 1 -> key = r.stringField();
           case 2 -> value = r.stringField();
@@ -504,7 +529,7 @@ public final class MetadataDecoder {
     Boolean maxExact = null;
     Boolean minExact = null;
     Long nanCount = null;
-    while (r.nextField()) {
+    while (r.nextField(STATISTICS)) {
       switch (r.fieldId()) {
         case 1 -> max = r.binaryField();
         case 2 -> min = r.binaryField();
@@ -531,7 +556,7 @@ public final class MetadataDecoder {
     DictionaryPageHeader dict = null;
     DataPageHeaderV2 v2 = null;
     r.beginStruct();
-    while (r.nextField()) {
+    while (r.nextField(PAGE_HEADER)) {
       switch (r.fieldId()) {
         case 1 -> typeId = r.i32Field();
         case 2 -> uncompressed = r.i32Field();
@@ -564,7 +589,7 @@ public final class MetadataDecoder {
     Encoding defEncoding = Encoding.RLE;
     Encoding repEncoding = Encoding.RLE;
     Statistics stats = null;
-    while (r.nextField()) {
+    while (r.nextField(DATA_PAGE_HEADER)) {
       switch (r.fieldId()) {
         case 1 -> numValues = r.i32Field();
         case 2 -> encoding = Encoding.fromId(r.i32Field());
@@ -591,7 +616,7 @@ public final class MetadataDecoder {
     Integer numValues = null;
     Encoding encoding = Encoding.PLAIN;
     boolean sorted = false;
-    while (r.nextField()) {
+    while (r.nextField(DICTIONARY_PAGE_HEADER)) {
       switch (r.fieldId()) {
         case 1 -> numValues = r.i32Field();
         case 2 -> encoding = Encoding.fromId(r.i32Field());
@@ -615,7 +640,7 @@ public final class MetadataDecoder {
     Integer repLength = null;
     boolean compressed = true;
     Statistics stats = null;
-    while (r.nextField()) {
+    while (r.nextField(DATA_PAGE_HEADER_V2)) {
       switch (r.fieldId()) {
         case 1 -> numValues = r.i32Field();
         case 2 -> numNulls = r.i32Field();

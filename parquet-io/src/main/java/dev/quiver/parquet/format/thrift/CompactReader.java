@@ -133,6 +133,38 @@ public final class CompactReader {
     return true;
   }
 
+  /**
+   * Reads the next field header whose wire type fits the struct's declared types, skipping any field whose type
+   * does not: a writer that put another type under a known id is treated as having written an unknown field, as
+   * Thrift-generated readers (parquet-java's among them) do.
+   *
+   * @param expectedTypes the wire type each field id must have, indexed by id; 0 (or an id past the end) means
+   *     the caller does not know the id and will skip it. {@link #I32} accepts the narrower integer types,
+   *     {@link #I64} all integer types, {@link #BOOLEAN_TRUE} both boolean types, {@link #LIST} also sets.
+   * @return as {@link #nextField()}
+   */
+  public boolean nextField(byte[] expectedTypes) {
+    while (nextField()) {
+      int id = fieldId;
+      int expected = id >= 0 && id < expectedTypes.length ? expectedTypes[id] : 0;
+      if (expected == 0 || compatible(expected, fieldType)) {
+        return true;
+      }
+      skipField();
+    }
+    return false;
+  }
+
+  private static boolean compatible(int expected, int actual) {
+    return switch (expected) {
+      case BOOLEAN_TRUE, BOOLEAN_FALSE -> actual == BOOLEAN_TRUE || actual == BOOLEAN_FALSE;
+      case I32 -> actual == I32 || actual == I16 || actual == BYTE;
+      case I64 -> actual == I64 || actual == I32 || actual == I16 || actual == BYTE;
+      case LIST, SET -> actual == LIST || actual == SET;
+      default -> actual == expected;
+    };
+  }
+
   /** The id of the field whose header {@link #nextField()} read last. */
   public int fieldId() {
     return fieldId;
@@ -370,7 +402,10 @@ public final class CompactReader {
         require(8);
         pos += 8;
       }
-      case BINARY -> pos += readLength();
+      case BINARY -> {
+        int length = readLength(); // not "pos += readLength()": that would read pos before the length advances it
+        pos += length;
+      }
       case LIST, SET -> {
         enterCollection();
         int size = readListHeader();
