@@ -194,7 +194,7 @@ class ConformanceTest {
     return rows;
   }
 
-  private static void compareWithParquetJava(Path file, Path reference) throws IOException {
+  static void compareWithParquetJava(Path file, Path reference) throws IOException {
     List<String> columns = new ArrayList<>();
     try (ParquetFileReader reader = ParquetFileReader.open(file.toString())) {
       for (SchemaNode node : reader.schema().root().children()) {
