@@ -1,0 +1,119 @@
+package dev.quiver.parquet.encoding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.quiver.columnar.Bitmaps;
+import dev.quiver.parquet.ParquetCorruptionException;
+import java.io.IOException;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The RLE/bit-packed hybrid decoder against parquet-java's encoder: random values of every bit width 0..32, awkward
+ * counts, runs mixed with literals, read back in random batch sizes.
+ */
+class RleBitPackedHybridDecoderTest {
+  private static final int[] AWKWARD = {0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 511, 512, 513, 1000};
+
+  static byte[] encode(int[] values, int bitWidth) throws IOException {
+    RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20,
+        new HeapByteBufferAllocator());
+    for (int v : values) {
+      encoder.writeInt(v);
+    }
+    return encoder.toBytes().toByteArray();
+  }
+
+  static int[] randomValues(SplittableRandom random, int count, int bitWidth) {
+    int[] values = new int[count];
+    long bound = 1L << bitWidth;
+    int i = 0;
+    while (i < count) {
+      int v = (int) (random.nextLong() & (bound - 1));
+      // alternate repeated runs (RLE) with noise (bit-packed)
+      int run = random.nextBoolean() ? 1 + random.nextInt(40) : 1;
+      for (int k = 0; k < run && i < count; k++) {
+        values[i++] = run == 1 ? (int) (random.nextLong() & (bound - 1)) : v;
+      }
+    }
+    return values;
+  }
+
+  @Property(tries = 300)
+  void decodesWhatParquetJavaEncodes(@ForAll @IntRange(min = 0, max = 32) int bitWidth,
+      @ForAll @IntRange(min = 0, max = 14) int sizeIndex, @ForAll long seed) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    int count = AWKWARD[sizeIndex];
+    int[] values = randomValues(random, count, bitWidth);
+    byte[] encoded = encode(values, bitWidth);
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
+    decoder.init(encoded, 0, encoded.length, bitWidth);
+    int[] decoded = new int[count];
+    int done = 0;
+    while (done < count) {
+      int n = Math.min(count - done, 1 + random.nextInt(70));
+      decoder.read(decoded, done, n);
+      done += n;
+    }
+    assertArrayEquals(values, decoded);
+  }
+
+  @Property(tries = 200)
+  void validityMatchesLevelsEqualToTheMaximum(@ForAll @IntRange(min = 1, max = 3) int bitWidth,
+      @ForAll @IntRange(min = 0, max = 14) int sizeIndex, @ForAll long seed) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    int count = AWKWARD[sizeIndex];
+    int maxLevel = (1 << bitWidth) - 1;
+    int[] levels = randomValues(random, count, bitWidth);
+    byte[] encoded = encode(levels, bitWidth);
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
+    decoder.init(encoded, 0, encoded.length, bitWidth);
+    int offset = random.nextInt(9); // start mid-byte, as a batch continuing after another page does
+    byte[] validity = new byte[(offset + count + 7) / 8 + 1];
+    int nonNull = 0;
+    int done = 0;
+    while (done < count) {
+      int n = Math.min(count - done, 1 + random.nextInt(70));
+      nonNull += decoder.readValidity(validity, offset + done, n, maxLevel, new int[16]);
+      done += n;
+    }
+    int expectedNonNull = 0;
+    for (int i = 0; i < count; i++) {
+      boolean valid = levels[i] == maxLevel;
+      expectedNonNull += valid ? 1 : 0;
+      assertEquals(valid, Bitmaps.get(validity, offset + i), "level " + i);
+    }
+    assertEquals(expectedNonNull, nonNull);
+  }
+
+  @Test
+  void readingPastTheDataIsCorruption() throws IOException {
+    byte[] encoded = encode(new int[] {1, 2, 3}, 2);
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
+    decoder.init(encoded, 0, encoded.length, 2);
+    int[] out = new int[100];
+    decoder.read(out, 0, 8); // the literal run is padded to a group of 8
+    assertThrows(ParquetCorruptionException.class, () -> decoder.read(out, 8, 1));
+  }
+
+  @Test
+  void runHeadersClaimingMoreBytesThanExistAreCorruption() {
+    // a bit-packed run header of 1000 groups at width 5 with 3 bytes of data
+    byte[] data = {(byte) 0xD1, 0x0F, 1, 2, 3};
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
+    decoder.init(data, 0, data.length, 5);
+    assertThrows(ParquetCorruptionException.class, () -> decoder.read(new int[8], 0, 8));
+    // an RLE run whose value is wider than the bit width
+    byte[] wide = {0x08, (byte) 0xFF};
+    decoder.init(wide, 0, wide.length, 3);
+    assertThrows(ParquetCorruptionException.class, () -> decoder.read(new int[4], 0, 4));
+    assertThrows(ParquetCorruptionException.class, () -> decoder.init(wide, 0, 2, 33));
+  }
+}
