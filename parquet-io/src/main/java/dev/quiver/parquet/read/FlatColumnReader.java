@@ -89,7 +89,7 @@ final class FlatColumnReader {
    */
   void readBatch(FieldVector vector, int rows) {
     if (plan.shape() == ColumnPlan.Shape.NULL) {
-      skipRows(rows);
+      // the UNKNOWN logical type holds only nulls: nothing to decode, the pages are not read
       vector.setValueCount(rows);
       return;
     }
@@ -119,10 +119,6 @@ final class FlatColumnReader {
       }
       default -> throw new IllegalStateException(plan.shape().name());
     }
-  }
-
-  private void skipRows(int rows) {
-    // a Null-typed column has no values to decode; its pages are not read
   }
 
   private void prepareStaging(int rows) {
