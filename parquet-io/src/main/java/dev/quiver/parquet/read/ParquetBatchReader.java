@@ -85,7 +85,12 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       if (node == null) {
         throw new IllegalArgumentException("no column '" + name + "' in " + file.location());
       }
-      Field field = ArrowSchemaMapper.field(node); // throws for nested nodes
+      Field field;
+      try {
+        field = ArrowSchemaMapper.field(node); // throws for nested nodes
+      } catch (UnsupportedParquetException e) {
+        throw new UnsupportedParquetException(file.location() + ": " + e.getMessage(), e);
+      }
       for (ColumnDescriptor c : leaves) {
         if (c.path().size() == 1 && c.path().get(0).equals(name)) {
           match = c;

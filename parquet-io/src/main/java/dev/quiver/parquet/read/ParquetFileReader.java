@@ -110,7 +110,11 @@ public final class ParquetFileReader implements AutoCloseable {
    * @throws dev.quiver.parquet.UnsupportedParquetException when a column is nested (read in a later version)
    */
   public Schema arrowSchema() {
-    return ArrowSchemaMapper.toArrow(schema);
+    try {
+      return ArrowSchemaMapper.toArrow(schema);
+    } catch (dev.quiver.parquet.UnsupportedParquetException e) {
+      throw new dev.quiver.parquet.UnsupportedParquetException(location + ": " + e.getMessage(), e);
+    }
   }
 
   /** The file's size in bytes. */

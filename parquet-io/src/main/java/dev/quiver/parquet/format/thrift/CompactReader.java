@@ -32,19 +32,31 @@ public final class CompactReader {
   /** The deepest nesting of structs, lists and maps accepted, as in arrow-rs's Thrift reader. */
   public static final int MAX_DEPTH = 64;
 
-  /** Compact-protocol wire types. */
+  /** Wire type: Ends a struct. */
   public static final int STOP = 0;
+  /** Wire type: A boolean true (in a field header; 1 in a collection element). */
   public static final int BOOLEAN_TRUE = 1;
+  /** Wire type: A boolean false. */
   public static final int BOOLEAN_FALSE = 2;
+  /** Wire type: An i8. */
   public static final int BYTE = 3;
+  /** Wire type: A zigzag varint i16. */
   public static final int I16 = 4;
+  /** Wire type: A zigzag varint i32. */
   public static final int I32 = 5;
+  /** Wire type: A zigzag varint i64. */
   public static final int I64 = 6;
+  /** Wire type: Eight little-endian bytes. */
   public static final int DOUBLE = 7;
+  /** Wire type: A varint length, then bytes. */
   public static final int BINARY = 8;
+  /** Wire type: A list header, then elements. */
   public static final int LIST = 9;
+  /** Wire type: As LIST. */
   public static final int SET = 10;
+  /** Wire type: A varint size, a key/value type byte, then entries. */
   public static final int MAP = 11;
+  /** Wire type: Fields until STOP. */
   public static final int STRUCT = 12;
 
   private final byte[] buf;
