@@ -19,7 +19,7 @@ import dev.quiver.parquet.ParquetCorruptionException;
  *
  * <p>Not thread-safe; one instance per page, reused through {@link #init}.
  */
-public final class RleBitPackedHybridDecoder {
+public final class RleBitPackedHybridDecoder implements LevelDecoder {
   private byte[] buf;
   private int pos;
   private int limit;
@@ -64,6 +64,7 @@ public final class RleBitPackedHybridDecoder {
    *
    * @throws ParquetCorruptionException when the data ends before {@code count} values, or a run is malformed
    */
+  @Override
   public void read(int[] out, int offset, int count) {
     while (count > 0) {
       if (runRemaining == 0) {
@@ -89,6 +90,7 @@ public final class RleBitPackedHybridDecoder {
    * @return how many of the {@code count} levels equal {@code maxLevel} (the non-null values)
    * @throws ParquetCorruptionException as {@link #read}
    */
+  @Override
   public int readValidity(byte[] validity, int bitOffset, int count, int maxLevel, int[] scratch) {
     int nonNull = 0;
     while (count > 0) {

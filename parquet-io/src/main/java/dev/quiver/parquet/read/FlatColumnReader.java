@@ -7,6 +7,13 @@ import dev.quiver.parquet.ParquetCorruptionException;
 import dev.quiver.parquet.UnsupportedParquetException;
 import dev.quiver.parquet.encoding.BinaryBatch;
 import dev.quiver.parquet.encoding.BinaryDecoder;
+import dev.quiver.parquet.encoding.BitPackedLevelDecoder;
+import dev.quiver.parquet.encoding.ByteStreamSplitDecoder;
+import dev.quiver.parquet.encoding.DeltaBinaryPackedDecoder;
+import dev.quiver.parquet.encoding.DeltaByteArrayDecoder;
+import dev.quiver.parquet.encoding.DeltaLengthByteArrayDecoder;
+import dev.quiver.parquet.encoding.FixedFromBinaryDecoder;
+import dev.quiver.parquet.encoding.LevelDecoder;
 import dev.quiver.parquet.encoding.DictionaryBinaryDecoder;
 import dev.quiver.parquet.encoding.DictionaryFixedWidthDecoder;
 import dev.quiver.parquet.encoding.FixedWidthDecoder;
@@ -47,7 +54,8 @@ final class FlatColumnReader {
 
   // current page
   private int pageValuesLeft;
-  private final RleBitPackedHybridDecoder definitionLevels = new RleBitPackedHybridDecoder();
+  private final RleBitPackedHybridDecoder rleLevels = new RleBitPackedHybridDecoder();
+  private LevelDecoder definitionLevels;
   private FixedWidthDecoder fixedDecoder;
   private BinaryDecoder binaryDecoder;
   private boolean pageIsDictionaryEncoded;
@@ -241,10 +249,18 @@ final class FlatColumnReader {
     if (plan.column().maxRepetitionLevel() > 0) {
       throw new UnsupportedParquetException("repeated column " + plan.column().dottedPath() + " is not supported yet");
     }
-    if (maxDef > 0) {
+    if (maxDef > 0 && dp.definitionLevelEncoding() == Encoding.BIT_PACKED) {
+      int length = BitPackedLevelDecoder.byteLength(dp.numValues(), bitWidth(maxDef));
+      if (length > end - pos) {
+        throw new ParquetCorruptionException("BIT_PACKED definition levels of " + length + " bytes in a page with "
+            + (end - pos) + " left");
+      }
+      definitionLevels = new BitPackedLevelDecoder(data, pos, length, bitWidth(maxDef));
+      pos += length;
+    } else if (maxDef > 0) {
       if (dp.definitionLevelEncoding() != Encoding.RLE) {
-        throw new UnsupportedParquetException("definition levels in " + dp.definitionLevelEncoding()
-            + " encoding are not supported yet (column " + plan.column().dottedPath() + ")");
+        throw new ParquetCorruptionException("definition levels in " + dp.definitionLevelEncoding()
+            + " encoding (must be RLE or BIT_PACKED)");
       }
       if (end - pos < 4) {
         throw new ParquetCorruptionException("data page too short for its definition-level length");
@@ -256,7 +272,8 @@ final class FlatColumnReader {
         throw new ParquetCorruptionException("definition levels of " + Integer.toUnsignedString(length)
             + " bytes in a page with " + (end - pos) + " left");
       }
-      definitionLevels.init(data, pos, length, bitWidth(maxDef));
+      rleLevels.init(data, pos, length, bitWidth(maxDef));
+      definitionLevels = rleLevels;
       pos += length;
     }
     startValues(dp.encoding(), data, pos, end - pos);
@@ -275,7 +292,8 @@ final class FlatColumnReader {
     byte[] chunk = pages.chunk();
     int levelsStart = pages.bodyStart + dp.repetitionLevelsByteLength();
     if (maxDef > 0) {
-      definitionLevels.init(chunk, levelsStart, dp.definitionLevelsByteLength(), bitWidth(maxDef));
+      rleLevels.init(chunk, levelsStart, dp.definitionLevelsByteLength(), bitWidth(maxDef));
+      definitionLevels = rleLevels;
     }
     int valuesStart = pages.bodyStart + levelBytes;
     byte[] data = pages.decompress(valuesStart, header.compressedPageSize() - levelBytes,
@@ -317,11 +335,39 @@ final class FlatColumnReader {
         }
         fixedDecoder = new RleBooleanDecoder(data, offset, length);
       }
-      case DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT ->
-          throw new UnsupportedParquetException("encoding " + encoding + " is not supported yet (column "
-              + plan.column().dottedPath() + ")");
+      case DELTA_BINARY_PACKED -> {
+        if (pt != PhysicalType.INT32 && pt != PhysicalType.INT64) {
+          throw new ParquetCorruptionException("DELTA_BINARY_PACKED on a " + pt + " column (only INT32 and INT64)");
+        }
+        fixedDecoder = new DeltaBinaryPackedDecoder(data, offset, length, pt == PhysicalType.INT32);
+      }
+      case DELTA_LENGTH_BYTE_ARRAY -> binaryDecoder = binaryOrFixed(new DeltaLengthByteArrayDecoder(data, offset,
+          length), pt, encoding);
+      case DELTA_BYTE_ARRAY -> binaryDecoder = binaryOrFixed(new DeltaByteArrayDecoder(data, offset, length), pt,
+          encoding);
+      case BYTE_STREAM_SPLIT -> {
+        if (pt == PhysicalType.BOOLEAN || pt == PhysicalType.BYTE_ARRAY || pt == PhysicalType.INT96) {
+          throw new ParquetCorruptionException("BYTE_STREAM_SPLIT on a " + pt + " column");
+        }
+        fixedDecoder = new ByteStreamSplitDecoder(data, offset, length, plan.physicalWidth());
+      }
       default -> throw new ParquetCorruptionException("unknown or invalid value encoding " + encoding);
     }
+  }
+
+  /**
+   * A DELTA_*_BYTE_ARRAY decoder for a BYTE_ARRAY column, or, for FIXED_LEN_BYTE_ARRAY (which DELTA_BYTE_ARRAY also
+   * serves), a fixed-width decoder that checks every value has the column's length.
+   */
+  private BinaryDecoder binaryOrFixed(BinaryDecoder decoder, PhysicalType pt, Encoding encoding) {
+    if (pt == PhysicalType.BYTE_ARRAY) {
+      return decoder;
+    }
+    if (pt != PhysicalType.FIXED_LEN_BYTE_ARRAY) {
+      throw new ParquetCorruptionException(encoding + " on a " + pt + " column");
+    }
+    fixedDecoder = new FixedFromBinaryDecoder(decoder, plan.physicalWidth());
+    return null;
   }
 
   private void readDictionary(PageHeader header) {

@@ -64,12 +64,6 @@ class ConformanceTest {
     }
   }
 
-  private static void encoding(String encoding, String... files) {
-    for (String f : files) {
-      EXPECTED.put(f, new Unsupported(encoding, encoding + " lands with issue 3"));
-    }
-  }
-
   private static void encrypted(String... files) {
     for (String f : files) {
       EXPECTED.put(f, new Unsupported("encrypted", "Parquet modular encryption is a later issue"));
@@ -117,11 +111,9 @@ class ConformanceTest {
         "nested_structs.rust.parquet", "nonnullable.impala.parquet", "null_list.parquet", "nullable.impala.parquet",
         "nulls.snappy.parquet", "old_list_structure.parquet", "repeated_no_annotation.parquet",
         "repeated_primitive_no_list.parquet");
-    encoding("DELTA_BINARY_PACKED", "delta_binary_packed.parquet", "delta_encoding_optional_column.parquet",
-        "delta_encoding_required_column.parquet");
-    encoding("DELTA_BYTE_ARRAY", "delta_byte_array.parquet");
-    encoding("DELTA_LENGTH_BYTE_ARRAY", "delta_length_byte_array.parquet");
-    encoding("BYTE_STREAM_SPLIT", "byte_stream_split.zstd.parquet", "byte_stream_split_extended.gzip.parquet");
+    reads("delta_binary_packed.parquet", "delta_encoding_optional_column.parquet",
+        "delta_encoding_required_column.parquet", "delta_byte_array.parquet", "delta_length_byte_array.parquet",
+        "byte_stream_split.zstd.parquet", "byte_stream_split_extended.gzip.parquet");
     encrypted("encrypt_columns_and_footer.parquet.encrypted", "encrypt_columns_and_footer_aad.parquet.encrypted",
         "encrypt_columns_and_footer_bloom_filter.parquet.encrypted",
         "encrypt_columns_and_footer_ctr.parquet.encrypted",

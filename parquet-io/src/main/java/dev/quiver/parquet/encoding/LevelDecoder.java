@@ -1,0 +1,24 @@
+package dev.quiver.parquet.encoding;
+
+/**
+ * A decoder of repetition or definition levels: the RLE/bit-packed hybrid ({@link RleBitPackedHybridDecoder}) or
+ * the deprecated BIT_PACKED encoding ({@link BitPackedLevelDecoder}). Reads a batch per call.
+ */
+public interface LevelDecoder {
+  /**
+   * Decodes the next {@code count} levels into {@code out[offset, offset + count)}.
+   *
+   * @throws dev.quiver.parquet.ParquetCorruptionException when the data ends early or is malformed
+   */
+  void read(int[] out, int offset, int count);
+
+  /**
+   * Decodes {@code count} levels into validity bits from {@code bitOffset}: set where the level equals
+   * {@code maxLevel}.
+   *
+   * @param scratch an array of at least 8 ints
+   * @return how many levels equal {@code maxLevel}
+   * @throws dev.quiver.parquet.ParquetCorruptionException as {@link #read}
+   */
+  int readValidity(byte[] validity, int bitOffset, int count, int maxLevel, int[] scratch);
+}
