@@ -15,7 +15,10 @@ import java.util.zip.CRC32;
  * page. Does no I/O: the chunk's bytes were fetched before.
  */
 final class PageSource {
-  /** The largest uncompressed page accepted, in bytes: bounds the buffer a corrupt size could make us allocate. */
+  /**
+   * The largest uncompressed page accepted, in bytes: bounds the buffer a corrupt size could make us allocate. A
+   * larger page raises {@link dev.quiver.parquet.UnsupportedParquetException}.
+   */
   static final int MAX_PAGE_SIZE = 1 << 30;
 
   private final byte[] chunk;
@@ -85,8 +88,9 @@ final class PageSource {
           + (end - bodyStart) + " bytes left)").at(pageFileOffset);
     }
     if (header.uncompressedPageSize() > MAX_PAGE_SIZE) {
-      throw new ParquetCorruptionException("page claims " + header.uncompressedPageSize()
-          + " uncompressed bytes, more than the " + MAX_PAGE_SIZE + " accepted").at(pageFileOffset);
+      // not necessarily corrupt (large_string_map.brotli.parquet has such pages), but more than one buffer holds
+      throw new dev.quiver.parquet.UnsupportedParquetException("page at offset " + pageFileOffset + " claims "
+          + header.uncompressedPageSize() + " uncompressed bytes; pages over 1 GiB are not supported");
     }
     pos = bodyStart + length;
     if (verifyChecksums && header.crc() != null) {

@@ -11,15 +11,20 @@ import dev.quiver.parquet.format.ColumnMetaData;
 import dev.quiver.parquet.format.CompressionCodecId;
 import dev.quiver.parquet.format.RowGroup;
 import dev.quiver.parquet.schema.ArrowSchemaMapper;
+import dev.quiver.parquet.format.Repetition;
 import dev.quiver.parquet.schema.ColumnDescriptor;
+import dev.quiver.parquet.schema.NestedShape;
 import dev.quiver.parquet.schema.SchemaNode;
 import dev.quiver.store.ByteRange;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -41,30 +46,45 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   private final ParquetFileReader file;
   private final BufferAllocator allocator;
   private final ReadOptions options;
-  private final List<ColumnPlan> plans;
+  private final List<FieldPlan> fields;
   private final Schema schema;
 
   private int nextRowGroup;
   private int currentRowGroup = -1;
   private long rowsLeftInGroup;
-  private FlatColumnReader[] readers;
+  private FieldReader[] readers;
   private boolean closed;
 
   ParquetBatchReader(ParquetFileReader file, BufferAllocator allocator, ReadOptions options) {
     this.file = file;
     this.allocator = allocator;
     this.options = options;
-    this.plans = plan(file, options);
-    List<Field> fields = new ArrayList<>(plans.size());
-    for (ColumnPlan p : plans) {
-      fields.add(p.field());
+    this.fields = plan(file, options);
+    List<Field> arrowFields = new ArrayList<>(fields.size());
+    for (FieldPlan p : fields) {
+      arrowFields.add(p.field());
     }
-    this.schema = new Schema(fields);
+    this.schema = new Schema(arrowFields);
   }
 
-  private static List<ColumnPlan> plan(ParquetFileReader file, ReadOptions options) {
+  /**
+   * One projected top-level field: a flat column ({@code shape} null) or a nested field with its leaves.
+   *
+   * @param leaves the plans of the leaf columns, in schema order (one for a flat column)
+   */
+  private record FieldPlan(Field field, NestedShape shape, List<ColumnPlan> leaves) {}
+
+  /** Reads one top-level field a batch at a time. */
+  private interface FieldReader {
+    void readBatch(FieldVector vector, int rows);
+
+    String column();
+
+    int pageOrdinal();
+  }
+
+  private static List<FieldPlan> plan(ParquetFileReader file, ReadOptions options) {
     List<SchemaNode> top = file.schema().root().children();
-    List<ColumnDescriptor> leaves = file.schema().columns();
     List<String> names = options.columns();
     if (names == null) {
       names = new ArrayList<>();
@@ -72,9 +92,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         names.add(node.name());
       }
     }
-    List<ColumnPlan> plans = new ArrayList<>(names.size());
+    List<FieldPlan> plans = new ArrayList<>(names.size());
     for (String name : names) {
-      ColumnDescriptor match = null;
       SchemaNode node = null;
       for (SchemaNode n : top) {
         if (n.name().equals(name)) {
@@ -85,19 +104,27 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       if (node == null) {
         throw new IllegalArgumentException("no column '" + name + "' in " + file.location());
       }
-      Field field;
       try {
-        field = ArrowSchemaMapper.field(node); // throws for nested nodes
+        if (node instanceof SchemaNode.Primitive p && node.repetition() != Repetition.REPEATED) {
+          Field field = ArrowSchemaMapper.primitiveField(p);
+          ColumnDescriptor column = null;
+          for (ColumnDescriptor c : file.schema().columns()) {
+            if (c.leaf() == p) {
+              column = c;
+            }
+          }
+          plans.add(new FieldPlan(field, null, List.of(ColumnPlan.of(column, field))));
+        } else {
+          NestedShape shape = NestedShape.of(file.schema(), node);
+          List<ColumnPlan> leaves = new ArrayList<>();
+          for (NestedShape.Leaf leaf : NestedShape.leaves(shape)) {
+            leaves.add(ColumnPlan.of(leaf.column(), leaf.field()));
+          }
+          plans.add(new FieldPlan(shape.field(), shape, leaves));
+        }
       } catch (UnsupportedParquetException e) {
         throw new UnsupportedParquetException(file.location() + ": " + e.getMessage(), e);
       }
-      for (ColumnDescriptor c : leaves) {
-        if (c.path().size() == 1 && c.path().get(0).equals(name)) {
-          match = c;
-          break;
-        }
-      }
-      plans.add(ColumnPlan.of(match, field));
     }
     return plans;
   }
@@ -136,11 +163,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         try {
           readers[i].readBatch(root.getVector(i), rows);
         } catch (ParquetCorruptionException e) {
-          throw withContext(e, i, readers[i].pageOrdinal());
+          throw withContext(e, readers[i]);
         } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException e) {
           // defence in depth: every length is validated, but a decoder bug must still surface as corruption
-          throw withContext(new ParquetCorruptionException("page does not decode: " + e, e), i,
-              readers[i].pageOrdinal());
+          throw withContext(new ParquetCorruptionException("page does not decode: " + e, e), readers[i]);
         }
       }
       root.setRowCount(rows);
@@ -154,10 +180,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     return root;
   }
 
-  private ParquetCorruptionException withContext(ParquetCorruptionException e, int column, int page) {
-    e.inFile(file.location()).inColumn(plans.get(column).column().dottedPath()).inRowGroup(currentRowGroup);
-    if (page >= 0) {
-      e.inPage(page);
+  private ParquetCorruptionException withContext(ParquetCorruptionException e, FieldReader reader) {
+    e.inFile(file.location()).inColumn(reader.column()).inRowGroup(currentRowGroup);
+    if (reader.pageOrdinal() >= 0) {
+      e.inPage(reader.pageOrdinal());
     }
     return e;
   }
@@ -165,25 +191,85 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   private void openRowGroup(int index) {
     RowGroup rg = file.metadata().rowGroups().get(index);
     currentRowGroup = index;
-    readers = new FlatColumnReader[plans.size()];
+    readers = new FieldReader[fields.size()];
     if (rg.numRows() == 0) {
       rowsLeftInGroup = 0;
       return;
     }
-    List<ByteRange> ranges = new ArrayList<>(plans.size());
+    List<ColumnPlan> leaves = new ArrayList<>();
+    for (FieldPlan f : fields) {
+      leaves.addAll(f.leaves());
+    }
+    List<ByteRange> ranges = new ArrayList<>(leaves.size());
     long dataEnd = file.footerOffset();
-    for (ColumnPlan p : plans) {
+    for (ColumnPlan p : leaves) {
       ranges.add(chunkRange(rg, p, index, dataEnd));
     }
     List<ByteBuffer> chunks = Io.join(file.store().getRanges(file.key(), ranges), file.location());
-    for (int i = 0; i < plans.size(); i++) {
-      ColumnPlan p = plans.get(i);
-      ColumnMetaData md = rg.columns().get(p.column().index()).metaData();
-      byte[] bytes = Io.toArray(chunks.get(i));
-      readers[i] = new FlatColumnReader(p, bytes, 0, bytes.length, ranges.get(i).offset(), codec(md, p, index),
-          options.verifyChecksums(), md.numValues());
+    int next = 0;
+    for (int f = 0; f < fields.size(); f++) {
+      FieldPlan field = fields.get(f);
+      if (field.shape() == null) {
+        FlatColumnReader reader = (FlatColumnReader) openLeaf(rg, field.leaves().get(0), chunks.get(next),
+            ranges.get(next), index, true);
+        next++;
+        String column = field.leaves().get(0).column().dottedPath();
+        readers[f] = new FieldReader() {
+          @Override
+          public void readBatch(FieldVector vector, int rows) {
+            reader.readBatch(vector, rows);
+          }
+
+          @Override
+          public String column() {
+            return column;
+          }
+
+          @Override
+          public int pageOrdinal() {
+            return reader.pageOrdinal();
+          }
+        };
+      } else {
+        Map<NestedShape.Leaf, RepeatedColumnReader> byLeaf = new IdentityHashMap<>();
+        List<NestedShape.Leaf> shapeLeaves = NestedShape.leaves(field.shape());
+        for (int l = 0; l < shapeLeaves.size(); l++) {
+          byLeaf.put(shapeLeaves.get(l), (RepeatedColumnReader) openLeaf(rg, field.leaves().get(l),
+              chunks.get(next), ranges.get(next), index, false));
+          next++;
+        }
+        NestedFieldReader reader = new NestedFieldReader(field.shape(), byLeaf);
+        readers[f] = new FieldReader() {
+          @Override
+          public void readBatch(FieldVector vector, int rows) {
+            reader.readBatch(vector, rows);
+          }
+
+          @Override
+          public String column() {
+            return reader.currentColumn();
+          }
+
+          @Override
+          public int pageOrdinal() {
+            return reader.pageOrdinal();
+          }
+        };
+      }
     }
     rowsLeftInGroup = rg.numRows();
+  }
+
+  private ColumnChunkReader openLeaf(RowGroup rg, ColumnPlan p, ByteBuffer chunk, ByteRange range, int rowGroup,
+      boolean flat) {
+    ColumnMetaData md = rg.columns().get(p.column().index()).metaData();
+    byte[] bytes = Io.toArray(chunk);
+    CompressionCodec codec = codec(md, p, rowGroup);
+    return flat
+        ? new FlatColumnReader(p, bytes, 0, bytes.length, range.offset(), codec, options.verifyChecksums(),
+            md.numValues())
+        : new RepeatedColumnReader(p, bytes, 0, bytes.length, range.offset(), codec, options.verifyChecksums(),
+            md.numValues());
   }
 
   private ByteRange chunkRange(RowGroup rg, ColumnPlan p, int rowGroup, long dataEnd) {

@@ -56,30 +56,33 @@ public final class ArrowSchemaMapper {
   private ArrowSchemaMapper() {}
 
   /**
-   * The Arrow schema of the given top-level columns.
+   * The Arrow schema of all top-level fields: nested groups become structs, lists and maps (see
+   * {@link NestedShape}).
    *
-   * @throws UnsupportedParquetException when a column is nested (groups, repeated fields): nested types are read
-   *     from a later version on
+   * @throws UnsupportedParquetException for a LIST or MAP group of a shape no rule of the spec admits
    */
   public static Schema toArrow(ParquetSchema schema) {
     List<Field> fields = new ArrayList<>();
     for (SchemaNode node : schema.root().children()) {
-      fields.add(field(node));
+      fields.add(field(schema, node));
     }
     return new Schema(fields);
   }
 
   /**
-   * The Arrow field of one top-level node.
+   * The Arrow field of one top-level node of {@code schema}.
    *
-   * @throws UnsupportedParquetException for a group or a repeated primitive
+   * @throws UnsupportedParquetException as {@link #toArrow}
    */
-  public static Field field(SchemaNode node) {
-    if (!(node instanceof SchemaNode.Primitive p) || node.repetition() == Repetition.REPEATED) {
-      throw new UnsupportedParquetException("nested column '" + node.name() + "' ("
-          + (node instanceof SchemaNode.Group ? "group" : "repeated field")
-          + ") is not supported yet: this version reads flat columns only");
+  public static Field field(ParquetSchema schema, SchemaNode node) {
+    if (node instanceof SchemaNode.Primitive p && node.repetition() != Repetition.REPEATED) {
+      return primitiveField(p);
     }
+    return NestedShape.of(schema, node).field();
+  }
+
+  /** The Arrow field of a leaf, nullable when the leaf is optional, by the rules in the class comment. */
+  public static Field primitiveField(SchemaNode.Primitive p) {
     ArrowType type = arrowType(p);
     Map<String, String> metadata = new HashMap<>();
     if (p.fieldId() != null) {

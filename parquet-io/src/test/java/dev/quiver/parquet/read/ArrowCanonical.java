@@ -38,6 +38,32 @@ final class ArrowCanonical {
     if (v instanceof NullVector || v.isNull(i)) {
       return "null";
     }
+    if (v instanceof org.apache.arrow.vector.complex.MapVector m) {
+      org.apache.arrow.vector.complex.StructVector entries = (org.apache.arrow.vector.complex.StructVector) m
+          .getDataVector();
+      StringBuilder sb = new StringBuilder("{");
+      for (int e = m.getElementStartIndex(i); e < m.getElementEndIndex(i); e++) {
+        sb.append(e > m.getElementStartIndex(i) ? "," : "")
+            .append(value((FieldVector) entries.getChildByOrdinal(0), e)).append("=>")
+            .append(value((FieldVector) entries.getChildByOrdinal(1), e));
+      }
+      return sb.append('}').toString();
+    }
+    if (v instanceof org.apache.arrow.vector.complex.ListVector l) {
+      StringBuilder sb = new StringBuilder("[");
+      for (int e = l.getElementStartIndex(i); e < l.getElementEndIndex(i); e++) {
+        sb.append(e > l.getElementStartIndex(i) ? "," : "").append(value(l.getDataVector(), e));
+      }
+      return sb.append(']').toString();
+    }
+    if (v instanceof org.apache.arrow.vector.complex.StructVector s) {
+      StringBuilder sb = new StringBuilder("{");
+      for (int c = 0; c < s.size(); c++) {
+        FieldVector child = (FieldVector) s.getChildByOrdinal(c);
+        sb.append(c > 0 ? "," : "").append(child.getName()).append(':').append(value(child, i));
+      }
+      return sb.append('}').toString();
+    }
     if (v instanceof BitVector b) {
       return Boolean.toString(b.get(i) == 1);
     }

@@ -1,0 +1,486 @@
+package dev.quiver.parquet.read;
+
+import dev.quiver.codec.CompressionCodec;
+import dev.quiver.columnar.Bitmaps;
+import dev.quiver.columnar.VectorFiller;
+import dev.quiver.parquet.ParquetCorruptionException;
+import dev.quiver.parquet.UnsupportedParquetException;
+import dev.quiver.parquet.encoding.BinaryBatch;
+import dev.quiver.parquet.encoding.BinaryDecoder;
+import dev.quiver.parquet.encoding.BitPackedLevelDecoder;
+import dev.quiver.parquet.encoding.ByteStreamSplitDecoder;
+import dev.quiver.parquet.encoding.DeltaBinaryPackedDecoder;
+import dev.quiver.parquet.encoding.DeltaByteArrayDecoder;
+import dev.quiver.parquet.encoding.DeltaLengthByteArrayDecoder;
+import dev.quiver.parquet.encoding.FixedFromBinaryDecoder;
+import dev.quiver.parquet.encoding.LevelDecoder;
+import dev.quiver.parquet.encoding.DictionaryBinaryDecoder;
+import dev.quiver.parquet.encoding.DictionaryFixedWidthDecoder;
+import dev.quiver.parquet.encoding.FixedWidthDecoder;
+import dev.quiver.parquet.encoding.PlainBinaryDecoder;
+import dev.quiver.parquet.encoding.PlainBooleanDecoder;
+import dev.quiver.parquet.encoding.PlainFixedWidthDecoder;
+import dev.quiver.parquet.encoding.RleBitPackedHybridDecoder;
+import dev.quiver.parquet.encoding.RleBooleanDecoder;
+import dev.quiver.parquet.format.DataPageHeader;
+import dev.quiver.parquet.format.DataPageHeaderV2;
+import dev.quiver.parquet.format.DictionaryPageHeader;
+import dev.quiver.parquet.format.Encoding;
+import dev.quiver.parquet.format.PageHeader;
+import dev.quiver.parquet.format.PhysicalType;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The pages and values of one column chunk: what the flat and the repeated column readers share. Iterates the
+ * chunk's pages, decodes the dictionary page once straight into the Arrow layout, starts level and value decoders
+ * per data page (chosen once per page from the physical type and encoding), and decodes non-null values densely
+ * into staging arrays, a batch per call, converting them to the Arrow layout where the two differ.
+ *
+ * <p>At the end of a batch, {@link #fill} spreads the dense values backwards over the null slots of a validity
+ * bitmap (arrow-rs's null padding) and copies the staging arrays into the vector's buffers in bulk. Staging arrays
+ * are sized by the batch, never by sizes read from the file. Not thread-safe.
+ */
+abstract class ColumnChunkReader {
+  protected final ColumnPlan plan;
+  protected final PageSource pages;
+  protected final int maxDef;
+  protected final int maxRep;
+  private final long chunkValues;
+
+  // current page
+  /** Level entries (values, nulls included) left in the current data page. */
+  protected int pageValuesLeft;
+  private final RleBitPackedHybridDecoder rleLevels = new RleBitPackedHybridDecoder();
+  private final RleBitPackedHybridDecoder rleRepetitionLevels = new RleBitPackedHybridDecoder();
+  /** The current page's definition levels; null when the column has none. */
+  protected LevelDecoder definitionLevels;
+  /** The current page's repetition levels; null when the column has none. */
+  protected LevelDecoder repetitionLevels;
+  private FixedWidthDecoder fixedDecoder;
+  private BinaryDecoder binaryDecoder;
+  private boolean pageIsDictionaryEncoded;
+  /** Level entries consumed from the chunk so far. */
+  protected long valuesRead;
+
+  // dictionary in the output layout
+  private byte[] fixedDictionary;
+  private BinaryBatch binaryDictionary;
+  private int dictionarySize = -1;
+
+  // staging, sized by the batch
+  private byte[] values = new byte[0];
+  private byte[] physical = new byte[0];
+  /** Validity of the batch's slots, built by the subclass. */
+  protected byte[] validity = new byte[0];
+  private byte[] bitScratch = new byte[0];
+  protected final int[] levelScratch = new int[1024];
+  private final BinaryBatch binaryValues = new BinaryBatch(1024, 1 << 16);
+  private final BinaryBatch binaryScratch = new BinaryBatch(1024, 1 << 16);
+  private int[] offsets = new int[0];
+
+  ColumnChunkReader(ColumnPlan plan, byte[] chunk, int offset, int length, long chunkFileOffset,
+      CompressionCodec codec, boolean verifyChecksums, long chunkValues) {
+    this.plan = plan;
+    this.pages = new PageSource(chunk, offset, length, chunkFileOffset, codec, verifyChecksums);
+    this.maxDef = plan.column().maxDefinitionLevel();
+    this.maxRep = plan.column().maxRepetitionLevel();
+    this.chunkValues = chunkValues;
+  }
+
+  /** The 0-based ordinal of the page being read, for error context. */
+  int pageOrdinal() {
+    return pages.pageOrdinal();
+  }
+
+  /** Prepares the staging arrays for a batch of up to {@code slots} slots and empties the dense values. */
+  protected final void startBatch(int slots) {
+    int width = Math.max(plan.outputWidth(), 1);
+    if (values.length < (long) slots * width) {
+      values = new byte[Math.max(slots * width, Math.min(values.length * 2, Integer.MAX_VALUE - 16))];
+    }
+    int bitmapBytes = (slots + 7) >>> 3;
+    if (validity.length < bitmapBytes) {
+      validity = new byte[Math.max(bitmapBytes, validity.length * 2)];
+      bitScratch = new byte[validity.length];
+    }
+    if (offsets.length < slots + 1) {
+      offsets = new int[Math.max(slots + 1, offsets.length * 2)];
+    }
+    binaryValues.reset();
+    denseCount = 0;
+  }
+
+  /** Makes room for {@code slots} slots in the validity staging, keeping what is there. */
+  protected final void ensureSlots(int slots) {
+    int bitmapBytes = (slots + 7) >>> 3;
+    if (validity.length < bitmapBytes) {
+      validity = java.util.Arrays.copyOf(validity, Math.max(bitmapBytes, validity.length * 2));
+      bitScratch = new byte[validity.length];
+    }
+    int width = Math.max(plan.outputWidth(), 1);
+    if (values.length < (long) slots * width) {
+      values = java.util.Arrays.copyOf(values, Math.max(slots * width, values.length * 2));
+    }
+    if (offsets.length < slots + 1) {
+      offsets = new int[Math.max(slots + 1, offsets.length * 2)];
+    }
+  }
+
+  /** Dense values decoded in the current batch. */
+  protected int denseCount;
+
+  /**
+   * Decodes the next {@code count} non-null values of the current page, appending them densely to the staging.
+   *
+   * @throws ParquetCorruptionException when the page holds fewer values or they do not decode
+   */
+  protected final void decodeDense(int count) {
+    if (count == 0) {
+      return;
+    }
+    switch (plan.shape()) {
+      case BOOLEAN, FIXED -> {
+        int width = plan.outputWidth();
+        int at = denseCount * width;
+        if ((long) (denseCount + count) * width > values.length) {
+          values = java.util.Arrays.copyOf(values, Math.max((denseCount + count) * width, values.length * 2));
+        }
+        if (plan.binaryConverter() != null && !pageIsDictionaryEncoded) {
+          binaryScratch.reset();
+          binaryDecoder.read(binaryScratch, count);
+          plan.binaryConverter().convert(binaryScratch, values, at);
+        } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
+          int physicalBytes = count * plan.physicalWidth();
+          if (physical.length < physicalBytes) {
+            physical = new byte[Math.max(physicalBytes, physical.length * 2)];
+          }
+          fixedDecoder.read(physical, 0, count);
+          plan.fixedConverter().convert(physical, 0, values, at, count);
+        } else {
+          fixedDecoder.read(values, at, count);
+        }
+      }
+      case VARIABLE -> binaryDecoder.read(binaryValues, count);
+      default -> throw new IllegalStateException(plan.shape().name());
+    }
+    denseCount += count;
+  }
+
+  /**
+   * Fills {@code vector} with {@code slots} slots: the dense values spread over the set bits of the validity
+   * staging (every bit set when {@code allValid}).
+   *
+   * @throws ParquetCorruptionException when the number of valid slots differs from the values decoded
+   */
+  protected final void fill(FieldVector vector, int slots, boolean allValid) {
+    if (plan.shape() == ColumnPlan.Shape.NULL) {
+      vector.setValueCount(slots);
+      return;
+    }
+    int valid = allValid ? slots : dev.quiver.columnar.Bitmaps.countSet(validity, slots);
+    if (valid != denseCount) {
+      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
+          + " were decoded");
+    }
+    byte[] validityOrNull = allValid ? null : validity;
+    switch (plan.shape()) {
+      case FIXED, BOOLEAN -> {
+        int width = plan.outputWidth();
+        if (!allValid && valid < slots) {
+          spreadFixed(slots, valid, width);
+        }
+        if (plan.shape() == ColumnPlan.Shape.FIXED) {
+          VectorFiller.fillFixedWidth((BaseFixedWidthVector) vector, values, validityOrNull, slots);
+        } else {
+          VectorFiller.fillBits((BitVector) vector, values, validityOrNull, slots, bitScratch);
+        }
+      }
+      case VARIABLE -> {
+        buildOffsets(slots, allValid);
+        VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, offsets, binaryValues.data(),
+            validityOrNull, slots);
+      }
+      default -> throw new IllegalStateException(plan.shape().name());
+    }
+  }
+
+  /** Moves the {@code dense} values at slots {@code [0, dense)} onto the valid slots of {@code [0, slots)}. */
+  private void spreadFixed(int slots, int dense, int width) {
+    if ((long) slots * width > values.length) {
+      values = java.util.Arrays.copyOf(values, slots * width);
+    }
+    int j = dense - 1;
+    for (int i = slots - 1; i >= 0 && j < i; i--) {
+      if (dev.quiver.columnar.Bitmaps.get(validity, i)) {
+        System.arraycopy(values, j * width, values, i * width, width);
+        j--;
+      } else {
+        java.util.Arrays.fill(values, i * width, (i + 1) * width, (byte) 0);
+      }
+    }
+  }
+
+  /** Arrow offsets for the batch: dense value lengths laid over the validity (null slots get no bytes). */
+  private void buildOffsets(int slots, boolean allValid) {
+    int[] dense = binaryValues.offsets();
+    if (offsets.length < slots + 1) {
+      offsets = new int[slots + 1];
+    }
+    offsets[0] = 0;
+    if (allValid) {
+      System.arraycopy(dense, 0, offsets, 0, slots + 1);
+      return;
+    }
+    int j = 0;
+    for (int i = 0; i < slots; i++) {
+      if (dev.quiver.columnar.Bitmaps.get(validity, i)) {
+        j++;
+      }
+      offsets[i + 1] = dense[j];
+    }
+  }
+
+  /** True while the chunk has pages left after the current one. */
+  protected final boolean hasMorePages() {
+    return pages.hasMore();
+  }
+
+  /**
+   * Moves to the next data page with values, reading any dictionary page on the way.
+   *
+   * @throws ParquetCorruptionException when the chunk has no more pages
+   */
+  protected final void nextDataPage() {
+    while (true) {
+      if (!pages.hasMore()) {
+        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " values, but its metadata "
+            + "claims " + chunkValues + " and the row group needs more");
+      }
+      pages.next();
+      PageHeader header = pages.header;
+      if (header.type() == null) {
+        continue; // unknown page type: skip, as the spec allows
+      }
+      switch (header.type()) {
+        case DICTIONARY_PAGE -> readDictionary(header);
+        case DATA_PAGE -> {
+          startDataPageV1(header);
+          if (pageValuesLeft > 0) {
+            return;
+          }
+        }
+        case DATA_PAGE_V2 -> {
+          startDataPageV2(header);
+          if (pageValuesLeft > 0) {
+            return;
+          }
+        }
+        default -> {
+          // index pages carry nothing we read
+        }
+      }
+    }
+  }
+
+  private void startDataPageV1(PageHeader header) {
+    DataPageHeader dp = header.dataPageHeader();
+    byte[] data = pages.decompress(pages.bodyStart, header.compressedPageSize(), header.uncompressedPageSize(), true);
+    int pos = pages.decompressedOffset;
+    int end = pos + header.uncompressedPageSize();
+    repetitionLevels = null;
+    definitionLevels = null;
+    if (maxRep > 0) {
+      pos = startLevelsV1(rleRepetitionLevels, dp.repetitionLevelEncoding(), data, pos, end, maxRep,
+          dp.numValues(), true);
+    }
+    if (maxDef > 0) {
+      pos = startLevelsV1(rleLevels, dp.definitionLevelEncoding(), data, pos, end, maxDef, dp.numValues(), false);
+    }
+    startValues(dp.encoding(), data, pos, end - pos);
+    pageValuesLeft = dp.numValues();
+  }
+
+  private void startDataPageV2(PageHeader header) {
+    DataPageHeaderV2 dp = header.dataPageHeaderV2();
+    int levelBytes = dp.repetitionLevelsByteLength() + dp.definitionLevelsByteLength();
+    if (levelBytes < 0 || levelBytes > header.compressedPageSize() || levelBytes > header.uncompressedPageSize()) {
+      throw new ParquetCorruptionException("level sections of " + levelBytes + " bytes exceed the page's size");
+    }
+    repetitionLevels = null;
+    definitionLevels = null;
+    byte[] chunk = pages.chunk();
+    if (maxRep > 0) {
+      rleRepetitionLevels.init(chunk, pages.bodyStart, dp.repetitionLevelsByteLength(), bitWidth(maxRep));
+      repetitionLevels = rleRepetitionLevels;
+    }
+    int levelsStart = pages.bodyStart + dp.repetitionLevelsByteLength();
+    if (maxDef > 0) {
+      rleLevels.init(chunk, levelsStart, dp.definitionLevelsByteLength(), bitWidth(maxDef));
+      definitionLevels = rleLevels;
+    }
+    int valuesStart = pages.bodyStart + levelBytes;
+    byte[] data = pages.decompress(valuesStart, header.compressedPageSize() - levelBytes,
+        header.uncompressedPageSize() - levelBytes, dp.compressed());
+    startValues(dp.encoding(), data, pages.decompressedOffset, header.uncompressedPageSize() - levelBytes);
+    pageValuesLeft = dp.numValues();
+  }
+
+  private void startValues(Encoding encoding, byte[] data, int offset, int length) {
+    PhysicalType pt = plan.column().leaf().physicalType();
+    fixedDecoder = null;
+    binaryDecoder = null;
+    pageIsDictionaryEncoded = encoding.isDictionary();
+    if (pageIsDictionaryEncoded) {
+      if (dictionarySize < 0) {
+        throw new ParquetCorruptionException("dictionary-encoded data page without a dictionary page");
+      }
+      if (fixedDictionary != null) {
+        fixedDecoder = new DictionaryFixedWidthDecoder(data, offset, length, fixedDictionary, dictionarySize,
+            plan.outputWidth());
+      } else {
+        binaryDecoder = new DictionaryBinaryDecoder(data, offset, length, binaryDictionary);
+      }
+      return;
+    }
+    switch (encoding) {
+      case PLAIN -> {
+        if (pt == PhysicalType.BOOLEAN) {
+          fixedDecoder = new PlainBooleanDecoder(data, offset, length);
+        } else if (pt == PhysicalType.BYTE_ARRAY) {
+          binaryDecoder = new PlainBinaryDecoder(data, offset, length);
+        } else {
+          fixedDecoder = new PlainFixedWidthDecoder(data, offset, length, plan.physicalWidth());
+        }
+      }
+      case RLE -> {
+        if (pt != PhysicalType.BOOLEAN) {
+          throw new ParquetCorruptionException("RLE value encoding on a " + pt + " column (only BOOLEAN allows it)");
+        }
+        fixedDecoder = new RleBooleanDecoder(data, offset, length);
+      }
+      case DELTA_BINARY_PACKED -> {
+        if (pt != PhysicalType.INT32 && pt != PhysicalType.INT64) {
+          throw new ParquetCorruptionException("DELTA_BINARY_PACKED on a " + pt + " column (only INT32 and INT64)");
+        }
+        fixedDecoder = new DeltaBinaryPackedDecoder(data, offset, length, pt == PhysicalType.INT32);
+      }
+      case DELTA_LENGTH_BYTE_ARRAY -> binaryDecoder = binaryOrFixed(new DeltaLengthByteArrayDecoder(data, offset,
+          length), pt, encoding);
+      case DELTA_BYTE_ARRAY -> binaryDecoder = binaryOrFixed(new DeltaByteArrayDecoder(data, offset, length), pt,
+          encoding);
+      case BYTE_STREAM_SPLIT -> {
+        if (pt == PhysicalType.BOOLEAN || pt == PhysicalType.BYTE_ARRAY || pt == PhysicalType.INT96) {
+          throw new ParquetCorruptionException("BYTE_STREAM_SPLIT on a " + pt + " column");
+        }
+        fixedDecoder = new ByteStreamSplitDecoder(data, offset, length, plan.physicalWidth());
+      }
+      default -> throw new ParquetCorruptionException("unknown or invalid value encoding " + encoding);
+    }
+  }
+
+  /**
+   * A DELTA_*_BYTE_ARRAY decoder for a BYTE_ARRAY column, or, for FIXED_LEN_BYTE_ARRAY (which DELTA_BYTE_ARRAY also
+   * serves), a fixed-width decoder that checks every value has the column's length.
+   */
+  private BinaryDecoder binaryOrFixed(BinaryDecoder decoder, PhysicalType pt, Encoding encoding) {
+    if (pt == PhysicalType.BYTE_ARRAY) {
+      return decoder;
+    }
+    if (pt != PhysicalType.FIXED_LEN_BYTE_ARRAY) {
+      throw new ParquetCorruptionException(encoding + " on a " + pt + " column");
+    }
+    fixedDecoder = new FixedFromBinaryDecoder(decoder, plan.physicalWidth());
+    return null;
+  }
+
+  private void readDictionary(PageHeader header) {
+    if (dictionarySize >= 0) {
+      throw new ParquetCorruptionException("second dictionary page in one column chunk");
+    }
+    DictionaryPageHeader dp = header.dictionaryPageHeader();
+    if (dp.encoding() != Encoding.PLAIN && dp.encoding() != Encoding.PLAIN_DICTIONARY) {
+      throw new ParquetCorruptionException("dictionary page in " + dp.encoding() + " encoding (must be PLAIN)");
+    }
+    byte[] data = pages.decompress(pages.bodyStart, header.compressedPageSize(), header.uncompressedPageSize(), true);
+    int offset = pages.decompressedOffset;
+    int length = header.uncompressedPageSize();
+    int count = dp.numValues();
+    PhysicalType pt = plan.column().leaf().physicalType();
+    if (pt == PhysicalType.BOOLEAN) {
+      throw new ParquetCorruptionException("dictionary page for a BOOLEAN column");
+    }
+    if (pt == PhysicalType.BYTE_ARRAY) {
+      if ((long) count * 4 > length) {
+        throw new ParquetCorruptionException("dictionary of " + count + " BYTE_ARRAY values in " + length + " bytes");
+      }
+      BinaryBatch dictionary = new BinaryBatch(count, length - 4 * count);
+      new PlainBinaryDecoder(data, offset, length).read(dictionary, count);
+      if (plan.binaryConverter() != null) {
+        fixedDictionary = new byte[count * plan.outputWidth()];
+        plan.binaryConverter().convert(dictionary, fixedDictionary, 0);
+      } else {
+        binaryDictionary = dictionary;
+      }
+    } else {
+      int width = plan.physicalWidth();
+      if ((long) count * width > length) {
+        throw new ParquetCorruptionException("dictionary of " + count + " values of " + width + " bytes in "
+            + length + " bytes");
+      }
+      byte[] raw = new byte[count * width];
+      new PlainFixedWidthDecoder(data, offset, length, width).read(raw, 0, count);
+      if (plan.fixedConverter() != null) {
+        fixedDictionary = new byte[count * plan.outputWidth()];
+        plan.fixedConverter().convert(raw, 0, fixedDictionary, 0, count);
+      } else {
+        fixedDictionary = raw;
+      }
+    }
+    dictionarySize = count;
+  }
+
+  /** Starts the v1 levels of one kind at {@code pos}; returns the position after them. */
+  private int startLevelsV1(RleBitPackedHybridDecoder rle, Encoding encoding, byte[] data, int pos, int end,
+      int maxLevel, int numValues, boolean repetition) {
+    String kind = repetition ? "repetition" : "definition";
+    LevelDecoder decoder;
+    if (encoding == Encoding.BIT_PACKED) {
+      int length = BitPackedLevelDecoder.byteLength(numValues, bitWidth(maxLevel));
+      if (length > end - pos) {
+        throw new ParquetCorruptionException("BIT_PACKED " + kind + " levels of " + length + " bytes in a page with "
+            + (end - pos) + " left");
+      }
+      decoder = new BitPackedLevelDecoder(data, pos, length, bitWidth(maxLevel));
+      pos += length;
+    } else if (encoding == Encoding.RLE) {
+      if (end - pos < 4) {
+        throw new ParquetCorruptionException("data page too short for its " + kind + "-level length");
+      }
+      int length = (data[pos] & 0xFF) | (data[pos + 1] & 0xFF) << 8 | (data[pos + 2] & 0xFF) << 16
+          | (data[pos + 3] & 0xFF) << 24;
+      pos += 4;
+      if (length < 0 || length > end - pos) {
+        throw new ParquetCorruptionException(kind + " levels of " + Integer.toUnsignedString(length)
+            + " bytes in a page with " + (end - pos) + " left");
+      }
+      rle.init(data, pos, length, bitWidth(maxLevel));
+      decoder = rle;
+      pos += length;
+    } else {
+      throw new ParquetCorruptionException(kind + " levels in " + encoding + " encoding (must be RLE or BIT_PACKED)");
+    }
+    if (repetition) {
+      repetitionLevels = decoder;
+    } else {
+      definitionLevels = decoder;
+    }
+    return pos;
+  }
+
+  private static int bitWidth(int maxLevel) {
+    return 32 - Integer.numberOfLeadingZeros(maxLevel);
+  }
+}

@@ -1,0 +1,249 @@
+package dev.quiver.parquet.read;
+
+import dev.quiver.columnar.Bitmaps;
+import dev.quiver.parquet.ParquetCorruptionException;
+import dev.quiver.parquet.schema.NestedShape;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
+
+/**
+ * Reads one nested top-level field (structs, lists and maps at any depth) into its Arrow vector: the Dremel
+ * record-assembly algorithm, run from the repetition and definition levels of the field's leaf columns.
+ *
+ * <p>Each entry of a leaf walks the field's shape from the top: an entry with repetition level 0 opens a new
+ * top-level slot; at a list, an entry whose repetition level is below the list's opens a new list (null when its
+ * definition level is below the list's present level, empty when below the element level), one equal to it adds
+ * an element to the current list, and one above it continues inside the current element; at a struct a new slot
+ * is null when the definition level is below the struct's, and the null reaches every struct, list and leaf below
+ * it on the path; at the leaf a new slot holds the next value when the definition level is the column's maximum.
+ *
+ * <p>Each struct and list takes its validity and offsets from the first leaf below it (all leaves below agree on
+ * them in a valid file); each leaf fills its own values. Not thread-safe.
+ */
+final class NestedFieldReader {
+  private final NestedShape shape;
+  private final List<RepeatedColumnReader> leaves;
+  /** For each leaf, the shape nodes from the top-level field down to the leaf. */
+  private final List<NestedShape[]> paths = new ArrayList<>();
+  /** The leaf that builds each struct's and list's validity and offsets. */
+  private final Map<NestedShape, Integer> owner = new IdentityHashMap<>();
+  private final Map<NestedShape, Builder> builders = new IdentityHashMap<>();
+  private final Map<NestedShape, RepeatedColumnReader> leafReaders = new IdentityHashMap<>();
+  private int currentLeaf = -1;
+
+  /** Validity (and for lists offsets) of one struct or list for the batch. */
+  private static final class Builder {
+    byte[] validity = new byte[128];
+    int slots;
+    int[] offsets = new int[129];
+    int elements;
+
+    void reset() {
+      slots = 0;
+      elements = 0;
+      offsets[0] = 0;
+    }
+
+    void addSlot(boolean valid) {
+      if ((slots >>> 3) >= validity.length) {
+        validity = Arrays.copyOf(validity, validity.length * 2);
+      }
+      Bitmaps.set(validity, slots, valid);
+      slots++;
+    }
+
+    void endListSlot() {
+      if (slots >= offsets.length) {
+        offsets = Arrays.copyOf(offsets, offsets.length * 2);
+      }
+      offsets[slots] = elements;
+    }
+  }
+
+  /** @param readers one reader per leaf of {@code shape}, in schema order */
+  NestedFieldReader(NestedShape shape, Map<NestedShape.Leaf, RepeatedColumnReader> readers) {
+    this.shape = shape;
+    this.leaves = new ArrayList<>();
+    List<NestedShape> path = new ArrayList<>();
+    walk(shape, path, readers);
+  }
+
+  private void walk(NestedShape node, List<NestedShape> path, Map<NestedShape.Leaf, RepeatedColumnReader> readers) {
+    path.add(node);
+    if (node instanceof NestedShape.Leaf leaf) {
+      int index = leaves.size();
+      RepeatedColumnReader reader = readers.get(leaf);
+      leaves.add(reader);
+      leafReaders.put(leaf, reader);
+      paths.add(path.toArray(new NestedShape[0]));
+      for (NestedShape ancestor : path) {
+        if (!(ancestor instanceof NestedShape.Leaf) && !owner.containsKey(ancestor)) {
+          owner.put(ancestor, index);
+          builders.put(ancestor, new Builder());
+        }
+      }
+    } else if (node instanceof NestedShape.Struct s) {
+      for (NestedShape child : s.children()) {
+        walk(child, path, readers);
+      }
+    } else {
+      walk(((NestedShape.ListOf) node).element(), path, readers);
+    }
+    path.remove(path.size() - 1);
+  }
+
+  /** The path of the leaf being read, for error context; the first leaf before any read. */
+  String currentColumn() {
+    return leaves.get(Math.max(currentLeaf, 0)).path();
+  }
+
+  /** The page the leaf being read is on. */
+  int pageOrdinal() {
+    return leaves.get(Math.max(currentLeaf, 0)).pageOrdinal();
+  }
+
+  /**
+   * Reads the next {@code rows} rows into {@code vector}, which must be empty and of the shape's type.
+   *
+   * @throws ParquetCorruptionException when a leaf's levels or values are corrupt, or the leaves disagree
+   */
+  void readBatch(FieldVector vector, int rows) {
+    for (Builder b : builders.values()) {
+      b.reset();
+    }
+    for (int i = 0; i < leaves.size(); i++) {
+      currentLeaf = i;
+      RepeatedColumnReader leaf = leaves.get(i);
+      leaf.readLevels(rows);
+      assemble(i, leaf, paths.get(i));
+    }
+    fillVector(shape, vector);
+  }
+
+  private void assemble(int leafIndex, RepeatedColumnReader leaf, NestedShape[] path) {
+    int[] rep = leaf.rep;
+    int[] def = leaf.def;
+    for (int e = 0; e < leaf.entries; e++) {
+      int r = rep[e];
+      int d = def[e];
+      boolean newSlot = r == 0;
+      for (int k = 0; k < path.length; k++) {
+        NestedShape node = path[k];
+        boolean owns = owner.getOrDefault(node, -1) == leafIndex;
+        if (node instanceof NestedShape.Leaf l) {
+          if (newSlot) {
+            leaf.addSlot(d >= l.presentLevel());
+          }
+        } else if (node instanceof NestedShape.Struct s) {
+          if (newSlot && d < s.presentLevel()) {
+            nullBelow(path, k, leafIndex, leaf);
+            break;
+          }
+          if (newSlot && owns) {
+            builders.get(node).addSlot(true);
+          }
+        } else {
+          NestedShape.ListOf list = (NestedShape.ListOf) node;
+          Builder b = owns ? builders.get(node) : null;
+          if (newSlot) {
+            if (d < list.presentLevel()) {
+              nullBelow(path, k, leafIndex, leaf);
+              break;
+            }
+            if (b != null) {
+              b.addSlot(true);
+            }
+            if (d < list.elementLevel()) {
+              if (b != null) {
+                b.endListSlot();
+              }
+              break; // an empty list: nothing below
+            }
+            if (b != null) {
+              b.elements++;
+              b.endListSlot();
+            }
+          } else if (r == list.repetitionLevel()) {
+            if (b != null) {
+              b.elements++;
+              b.offsets[b.slots] = b.elements;
+            }
+            newSlot = true;
+          } else if (r < list.repetitionLevel()) {
+            throw new ParquetCorruptionException("repetition level " + r + " inside a list of level "
+                + list.repetitionLevel() + " without a new slot");
+          }
+          // r > list level: the entry continues inside the current element; newSlot stays false
+        }
+      }
+    }
+  }
+
+  /** A null at {@code path[k]} for a new slot: a null slot for it and every struct below down to a list or leaf. */
+  private void nullBelow(NestedShape[] path, int k, int leafIndex, RepeatedColumnReader leaf) {
+    for (int j = k; j < path.length; j++) {
+      NestedShape node = path[j];
+      if (node instanceof NestedShape.Leaf) {
+        leaf.addSlot(false);
+        return;
+      }
+      if (owner.getOrDefault(node, -1) == leafIndex) {
+        Builder b = builders.get(node);
+        b.addSlot(false);
+        if (node instanceof NestedShape.ListOf) {
+          b.endListSlot();
+        }
+      }
+      if (node instanceof NestedShape.ListOf) {
+        return; // a null list has no elements
+      }
+    }
+  }
+
+  private void fillVector(NestedShape node, FieldVector vector) {
+    if (node instanceof NestedShape.Leaf l) {
+      leafReaders.get(l).fillSlots(vector);
+      return;
+    }
+    Builder b = builders.get(node);
+    int slots = b.slots;
+    if (node instanceof NestedShape.Struct s) {
+      StructVector struct = (StructVector) vector;
+      struct.setInitialCapacity(Math.max(slots, 1));
+      struct.allocateNew();
+      struct.getValidityBuffer().setBytes(0, b.validity, 0, (slots + 7) >>> 3);
+      for (int i = 0; i < s.children().size(); i++) {
+        FieldVector child = (FieldVector) struct.getChildByOrdinal(i);
+        fillVector(s.children().get(i), child);
+        if (child.getValueCount() != slots) {
+          throw new ParquetCorruptionException("struct field " + s.field().getName() + " has " + slots
+              + " values but its child " + child.getName() + " has " + child.getValueCount());
+        }
+      }
+      struct.setValueCount(slots);
+      return;
+    }
+    NestedShape.ListOf list = (NestedShape.ListOf) node;
+    ListVector listVector = (ListVector) vector;
+    listVector.setInitialCapacity(Math.max(slots, 1));
+    listVector.allocateNew();
+    listVector.getOffsetBuffer().nioBuffer(0, (slots + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer()
+        .put(b.offsets, 0, slots + 1);
+    listVector.getValidityBuffer().setBytes(0, b.validity, 0, (slots + 7) >>> 3);
+    FieldVector data = listVector.getDataVector();
+    fillVector(list.element(), data);
+    if (data.getValueCount() != b.elements) {
+      throw new ParquetCorruptionException("list " + list.field().getName() + " has " + b.elements
+          + " elements but its element column holds " + data.getValueCount());
+    }
+    listVector.setLastSet(slots - 1);
+    listVector.setValueCount(slots);
+  }
+}

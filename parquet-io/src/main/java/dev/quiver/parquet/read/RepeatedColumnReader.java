@@ -1,0 +1,132 @@
+package dev.quiver.parquet.read;
+
+import dev.quiver.codec.CompressionCodec;
+import dev.quiver.columnar.Bitmaps;
+import dev.quiver.parquet.ParquetCorruptionException;
+import java.util.Arrays;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Reads the levels and values of one leaf column under a nested field, a batch of rows at a time, for the
+ * {@link NestedFieldReader} to assemble. A row is the run of level entries from one repetition level 0 to the next,
+ * so the reader decodes levels ahead into a small buffer and stops at the first entry of the row after the
+ * batch; rows may span pages (v1 pages do not have to start at a row boundary). Non-null values, one per entry at
+ * the column's maximum definition level, are decoded densely per page as their entries are consumed.
+ */
+final class RepeatedColumnReader extends ColumnChunkReader {
+  private static final int LOOKAHEAD = 4096;
+
+  private final int[] pendingRep = new int[LOOKAHEAD];
+  private final int[] pendingDef = new int[LOOKAHEAD];
+  private int pendingPos;
+  private int pendingLength;
+
+  /** Repetition levels of the batch's entries. */
+  int[] rep = new int[1024];
+  /** Definition levels of the batch's entries. */
+  int[] def = new int[1024];
+  /** Entries in the batch. */
+  int entries;
+  /** Leaf slots assembled so far in the batch. */
+  private int slots;
+
+  RepeatedColumnReader(ColumnPlan plan, byte[] chunk, int offset, int length, long chunkFileOffset,
+      CompressionCodec codec, boolean verifyChecksums, long chunkValues) {
+    super(plan, chunk, offset, length, chunkFileOffset, codec, verifyChecksums, chunkValues);
+  }
+
+  /** The column's path, for messages. */
+  String path() {
+    return plan.column().dottedPath();
+  }
+
+  /**
+   * Reads the level entries of the next {@code rows} rows and decodes their values.
+   *
+   * @throws ParquetCorruptionException when the chunk holds fewer rows, a level exceeds its maximum, or the first
+   *     entry of a row does not have repetition level 0
+   */
+  void readLevels(int rows) {
+    startBatch(Math.min(rows, 1 << 16));
+    entries = 0;
+    slots = 0;
+    int rowsStarted = 0;
+    int pendingValues = 0;
+    while (true) {
+      if (pendingPos == pendingLength) {
+        decodeDense(pendingValues);
+        pendingValues = 0;
+        if (pageValuesLeft == 0) {
+          if (!hasMorePages()) {
+            break;
+          }
+          nextDataPage();
+          continue;
+        }
+        refill();
+      }
+      int r = pendingRep[pendingPos];
+      int d = pendingDef[pendingPos];
+      if (r == 0) {
+        if (rowsStarted == rows) {
+          break;
+        }
+        rowsStarted++;
+      } else if (rowsStarted == 0) {
+        throw new ParquetCorruptionException("repetition level " + r + " where a row must start (level 0)");
+      }
+      if (r > maxRep || d > maxDef) {
+        throw new ParquetCorruptionException("level out of range: repetition " + r + " (max " + maxRep
+            + "), definition " + d + " (max " + maxDef + ")");
+      }
+      if (entries == rep.length) {
+        rep = Arrays.copyOf(rep, entries * 2);
+        def = Arrays.copyOf(def, entries * 2);
+      }
+      rep[entries] = r;
+      def[entries] = d;
+      entries++;
+      if (d == maxDef) {
+        pendingValues++;
+      }
+      pendingPos++;
+    }
+    decodeDense(pendingValues);
+    if (rowsStarted < rows) {
+      throw new ParquetCorruptionException("column chunk ends after " + (valuesRead - (pendingLength - pendingPos))
+          + " level entries, " + (rows - rowsStarted) + " rows short of its row group");
+    }
+  }
+
+  private void refill() {
+    int n = Math.min(LOOKAHEAD, pageValuesLeft);
+    if (repetitionLevels != null) {
+      repetitionLevels.read(pendingRep, 0, n);
+    } else {
+      Arrays.fill(pendingRep, 0, n, 0);
+    }
+    if (definitionLevels != null) {
+      definitionLevels.read(pendingDef, 0, n);
+    } else {
+      Arrays.fill(pendingDef, 0, n, 0);
+    }
+    pageValuesLeft -= n;
+    valuesRead += n;
+    pendingPos = 0;
+    pendingLength = n;
+  }
+
+  /** Appends one leaf slot to the batch, valid (holding the next dense value) or null. */
+  void addSlot(boolean valid) {
+    if ((slots & 1023) == 0) {
+      ensureSlots(slots + 1024);
+    }
+    Bitmaps.set(validity, slots, valid);
+    slots++;
+  }
+
+  /** Fills {@code vector} with the slots assembled for this batch. */
+  void fillSlots(FieldVector vector) {
+    fill(vector, slots, false);
+  }
+}
