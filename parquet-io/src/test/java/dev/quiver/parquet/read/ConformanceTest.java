@@ -220,12 +220,36 @@ class ConformanceTest {
     assertFalse(columns.isEmpty(), "a file with no columns proves nothing");
   }
 
+  /** Files whose page CRCs are wrong on purpose: read with verification off here, checked by their own test. */
+  static final java.util.Set<String> CORRUPT_CHECKSUMS = java.util.Set.of("datapage_v1-corrupt-checksum.parquet",
+      "rle-dict-uncompressed-corrupt-checksum.parquet");
+
+  @TestFactory
+  Stream<DynamicTest> corruptChecksumsFailOnlyWhenVerified() {
+    return CORRUPT_CHECKSUMS.stream().sorted().map(name -> DynamicTest.dynamicTest(name, () -> {
+      Path file = ParquetTesting.dataFile(name);
+      ParquetCorruptionException e = assertThrows(ParquetCorruptionException.class, () -> {
+        try (ParquetFileReader reader = ParquetFileReader.open(file.toString());
+             LeakCheckedAllocator allocator = new LeakCheckedAllocator();
+             ParquetBatchReader batches = reader.read(allocator.get(),
+                 ReadOptions.defaults().withVerifyChecksums(true))) {
+          while (batches.hasNext()) {
+            batches.next().close();
+          }
+        }
+      });
+      assertTrue(e.getMessage().contains("checksum mismatch") && e.column() != null && e.page() >= 0,
+          e.getMessage());
+      assertTrue(readAll(file, 1000) > 0, "reads without verification");
+    }));
+  }
+
   static List<List<String>> readCanonical(Path file, int batchSize) {
     List<List<String>> out = new ArrayList<>();
     try (ParquetFileReader reader = ParquetFileReader.open(file.toString());
          LeakCheckedAllocator allocator = new LeakCheckedAllocator();
          ParquetBatchReader batches = reader.read(allocator.get(), ReadOptions.defaults().withBatchSize(batchSize)
-             .withVerifyChecksums(false))) {
+             .withVerifyChecksums(!CORRUPT_CHECKSUMS.contains(file.getFileName().toString())))) {
       for (int c = 0; c < batches.schema().getFields().size(); c++) {
         out.add(new ArrayList<>());
       }
