@@ -47,6 +47,14 @@ public final class BitPackedLevelDecoder implements LevelDecoder {
   }
 
   @Override
+  public void skip(int count) {
+    if ((long) count * bitWidth > limitBits - bitPos) {
+      throw new ParquetCorruptionException("BIT_PACKED levels end before " + count + " more levels");
+    }
+    bitPos += (long) count * bitWidth;
+  }
+
+  @Override
   public int readValidity(byte[] validity, int bitOffset, int count, int maxLevel, int[] scratch) {
     int nonNull = 0;
     while (count > 0) {

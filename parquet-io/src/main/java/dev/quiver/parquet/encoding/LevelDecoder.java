@@ -21,4 +21,7 @@ public interface LevelDecoder {
    * @throws dev.quiver.parquet.ParquetCorruptionException as {@link #read}
    */
   int readValidity(byte[] validity, int bitOffset, int count, int maxLevel, int[] scratch);
+
+  /** Skips the next {@code count} levels. @throws dev.quiver.parquet.ParquetCorruptionException as {@link #read} */
+  void skip(int count);
 }

@@ -123,15 +123,58 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
     return nonNull;
   }
 
+  /**
+   * Skips the next {@code count} values: RLE runs by arithmetic, bit-packed ones by whole groups where it can.
+   *
+   * @throws ParquetCorruptionException as {@link #read}
+   */
+  @Override
+  public void skip(int count) {
+    while (count > 0) {
+      if (runRemaining == 0) {
+        nextRun();
+      }
+      int n = Math.min(count, runRemaining);
+      if (rleRun) {
+        runRemaining -= n;
+        count -= n;
+        continue;
+      }
+      int drained = 0;
+      while (drained < n && groupPos < 8) {
+        groupPos++;
+        drained++;
+      }
+      int groups = Math.min((n - drained) >>> 3, bitWidth == 0 ? Integer.MAX_VALUE : (limit - pos) / bitWidth);
+      pos += groups * bitWidth;
+      drained += groups * 8;
+      if (drained < n) {
+        int[] sink = skipScratch;
+        readPacked(sink, 0, Math.min(n - drained, sink.length));
+        drained += Math.min(n - drained, sink.length);
+      }
+      runRemaining -= drained;
+      count -= drained;
+    }
+  }
+
+  private final int[] skipScratch = new int[64];
+
   private void readPacked(int[] out, int offset, int n) {
     int i = 0;
     // drain a partly consumed group first
     while (i < n && groupPos < 8) {
       out[offset + i++] = group[groupPos++];
     }
-    // whole groups straight into the output
+    // whole groups straight into the output, one call per stretch (IntBitUnpackers dispatches on the width once)
+    int groups = Math.min((n - i) >>> 3, bitWidth == 0 ? Integer.MAX_VALUE : (limit - pos) / bitWidth);
+    if (groups > 0) {
+      IntBitUnpackers.unpack(bitWidth, buf, pos, out, offset + i, groups);
+      pos += groups * bitWidth;
+      i += groups * 8;
+    }
     while (n - i >= 8) {
-      unpackGroup(out, offset + i);
+      unpackGroup(out, offset + i); // only a final group cut short gets here
       i += 8;
     }
     if (i < n) {
@@ -145,7 +188,7 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
 
   private void unpackGroup(int[] out, int outPos) {
     if (limit - pos >= bitWidth) {
-      BitUnpacker.unpack8(buf, pos, out, outPos, bitWidth);
+      IntBitUnpackers.unpack(bitWidth, buf, pos, out, outPos, 1);
       pos += bitWidth;
       return;
     }
@@ -154,7 +197,7 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
     // that claims more values than its data holds fails when the next run header is missing.
     byte[] padded = new byte[Math.max(bitWidth, 1)];
     System.arraycopy(buf, pos, padded, 0, Math.max(0, limit - pos));
-    BitUnpacker.unpack8(padded, 0, out, outPos, bitWidth);
+    IntBitUnpackers.unpack(bitWidth, padded, 0, out, outPos, 1);
     pos = limit;
   }
 

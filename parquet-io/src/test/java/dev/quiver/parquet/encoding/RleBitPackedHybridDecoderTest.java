@@ -56,13 +56,20 @@ class RleBitPackedHybridDecoderTest {
     RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
     decoder.init(encoded, 0, encoded.length, bitWidth);
     int[] decoded = new int[count];
+    int[] expected = values.clone();
     int done = 0;
     while (done < count) {
       int n = Math.min(count - done, 1 + random.nextInt(70));
-      decoder.read(decoded, done, n);
+      if (random.nextInt(3) == 0) {
+        decoder.skip(n); // random interleaving of read and skip
+        java.util.Arrays.fill(expected, done, done + n, -1);
+        java.util.Arrays.fill(decoded, done, done + n, -1);
+      } else {
+        decoder.read(decoded, done, n);
+      }
       done += n;
     }
-    assertArrayEquals(values, decoded);
+    assertArrayEquals(expected, decoded);
   }
 
   @Property(tries = 200)
