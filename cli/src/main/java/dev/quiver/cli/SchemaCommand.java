@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 /**
  * {@code quiver schema FILE}: the Parquet schema in the message-type syntax, a blank line, then the Arrow schema it
  * reads as, one field per line ({@code Arrow schema:} and two-space-indented {@code name: Type [not null]
- * [{metadata}]} lines). When the file has columns the reader cannot map yet (nested ones), the Arrow part is the
- * single line {@code Arrow schema: unavailable: <reason>} and the status is still 0.
+ * [{metadata}]} lines; nested fields print their children as Arrow does, {@code a: List<element: Utf8>}). When a
+ * column cannot be mapped (a LIST or MAP group that matches no rule of LogicalTypes.md, say), the Arrow part is
+ * the single line {@code Arrow schema: unavailable: <reason>} and the status is still 0.
  */
 @Command(name = "schema", description = "Print the Parquet schema and the Arrow schema it maps to.")
 final class SchemaCommand extends FileCommand {

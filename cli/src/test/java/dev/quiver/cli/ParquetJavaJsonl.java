@@ -1,6 +1,7 @@
 package dev.quiver.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
@@ -42,8 +44,15 @@ import org.apache.parquet.schema.Type;
  *
  * <p>Numbers are built as a JSON parser would build them from the contract's text: integers as big integers,
  * DOUBLE as its double, FLOAT and FLOAT16 as the double that {@link Float#toString(float)} parses to (the contract
- * prints floats that way). Only top-level primitive columns are rendered; a group column is refused, so that a
- * test meeting one must be extended rather than pass by accident.
+ * prints floats that way).
+ *
+ * <p>Nested values are rendered from the raw groups parquet-java assembles, with the rules of LogicalTypes.md
+ * applied here, independently of Quiver's schema mapping: a LIST group is an array whose element is the repeated
+ * field's only child (3-level), or the repeated field itself when it is a primitive, a group of several fields, or
+ * a group named {@code array} or {@code <list>_tuple} (2-level); a MAP or MAP_KEY_VALUE group is an array of
+ * {@code {"key":k,"value":v}} (value null when absent), or an array of the keys when its key_value group has a
+ * key only; any other group is an object of its fields in schema order; a repeated field outside a LIST or MAP
+ * group is an array of its occurrences; an absent optional field is null.
  */
 final class ParquetJavaJsonl {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -56,7 +65,7 @@ final class ParquetJavaJsonl {
    * when null).
    *
    * @throws IOException when parquet-java cannot read the file
-   * @throws UnsupportedOperationException for a group column
+   * @throws IllegalStateException for a LIST or MAP group that matches no rule of LogicalTypes.md
    */
   static List<ObjectNode> read(Path file, List<String> columns) throws IOException {
     List<ObjectNode> rows = new ArrayList<>();
@@ -68,11 +77,6 @@ final class ParquetJavaJsonl {
       } else {
         for (String c : columns) {
           fields.add(schema.getType(c));
-        }
-      }
-      for (Type f : fields) {
-        if (!f.isPrimitive() || f.isRepetition(Type.Repetition.REPEATED)) {
-          throw new UnsupportedOperationException("column " + f.getName() + " is nested: extend ParquetJavaJsonl");
         }
       }
       MessageType projection = new MessageType(schema.getName(), fields);
@@ -92,23 +96,107 @@ final class ParquetJavaJsonl {
   private static ObjectNode row(Group group, List<Type> fields) {
     ObjectNode row = NODES.objectNode();
     for (int i = 0; i < fields.size(); i++) {
-      PrimitiveType type = fields.get(i).asPrimitiveType();
-      JsonNode value = group.getFieldRepetitionCount(i) == 0 ? NODES.nullNode() : value(group, i, type);
-      row.set(type.getName(), value);
+      row.set(fields.get(i).getName(), field(group, i, fields.get(i)));
     }
     return row;
   }
 
-  private static JsonNode value(Group g, int field, PrimitiveType type) {
+  /**
+   * Field {@code index} (of type {@code type}) of {@code parent}: an array of its occurrences when it is repeated
+   * (an unannotated repeated field), else null when absent, else its value.
+   */
+  private static JsonNode field(Group parent, int index, Type type) {
+    int count = parent.getFieldRepetitionCount(index);
+    if (type.isRepetition(Type.Repetition.REPEATED)) {
+      ArrayNode array = NODES.arrayNode();
+      for (int k = 0; k < count; k++) {
+        array.add(occurrence(parent, index, type, k));
+      }
+      return array;
+    }
+    if (count > 1) {
+      throw new IllegalStateException("non-repeated field " + type.getName() + " occurs " + count + " times");
+    }
+    return count == 0 ? NODES.nullNode() : occurrence(parent, index, type, 0);
+  }
+
+  /** Occurrence {@code k} of field {@code index} of {@code parent}, as one value (never as a list of them). */
+  private static JsonNode occurrence(Group parent, int index, Type type, int k) {
+    if (type.isPrimitive()) {
+      return value(parent, index, k, type.asPrimitiveType());
+    }
+    GroupType group = type.asGroupType();
+    Group g = parent.getGroup(index, k);
+    LogicalTypeAnnotation logical = group.getLogicalTypeAnnotation();
+    if (logical instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
+      return list(g, group);
+    }
+    if (logical instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation
+        || logical instanceof LogicalTypeAnnotation.MapKeyValueTypeAnnotation) {
+      return map(g, group);
+    }
+    ObjectNode struct = NODES.objectNode();
+    for (int i = 0; i < group.getFieldCount(); i++) {
+      struct.set(group.getFieldName(i), field(g, i, group.getType(i)));
+    }
+    return struct;
+  }
+
+  /** A LIST group's value: its elements by the 3-level rule or one of the 2-level backward-compatibility rules. */
+  private static JsonNode list(Group g, GroupType type) {
+    if (type.getFieldCount() != 1 || !type.getType(0).isRepetition(Type.Repetition.REPEATED)) {
+      throw new IllegalStateException("LIST group " + type.getName() + " does not hold one repeated field");
+    }
+    Type repeated = type.getType(0);
+    boolean twoLevel = repeated.isPrimitive()
+        || repeated.asGroupType().getFieldCount() > 1
+        || repeated.getName().equals("array")
+        || repeated.getName().equals(type.getName() + "_tuple");
+    ArrayNode array = NODES.arrayNode();
+    for (int k = 0, n = g.getFieldRepetitionCount(0); k < n; k++) {
+      if (twoLevel) {
+        array.add(occurrence(g, 0, repeated, k)); // the repeated field is the element, required
+      } else {
+        GroupType wrapper = repeated.asGroupType();
+        array.add(field(g.getGroup(0, k), 0, wrapper.getType(0)));
+      }
+    }
+    return array;
+  }
+
+  /** A MAP group's value: {@code {"key":k,"value":v}} per entry, or the keys alone when there is no value field. */
+  private static JsonNode map(Group g, GroupType type) {
+    if (type.getFieldCount() != 1 || !type.getType(0).isRepetition(Type.Repetition.REPEATED)
+        || type.getType(0).isPrimitive() || type.getType(0).asGroupType().getFieldCount() > 2) {
+      throw new IllegalStateException("MAP group " + type.getName() + " does not hold one repeated key_value group");
+    }
+    GroupType keyValue = type.getType(0).asGroupType();
+    ArrayNode array = NODES.arrayNode();
+    for (int k = 0, n = g.getFieldRepetitionCount(0); k < n; k++) {
+      Group entry = g.getGroup(0, k);
+      JsonNode key = field(entry, 0, keyValue.getType(0));
+      if (keyValue.getFieldCount() == 1) {
+        array.add(key);
+      } else {
+        ObjectNode pair = NODES.objectNode();
+        pair.set("key", key);
+        pair.set("value", field(entry, 1, keyValue.getType(1)));
+        array.add(pair);
+      }
+    }
+    return array;
+  }
+
+  private static JsonNode value(Group g, int field, int k, PrimitiveType type) {
     LogicalTypeAnnotation logical = type.getLogicalTypeAnnotation();
     if (logical instanceof LogicalTypeAnnotation.UnknownLogicalTypeAnnotation) {
       return NODES.nullNode();
     }
     switch (type.getPrimitiveTypeName()) {
       case BOOLEAN:
-        return NODES.booleanNode(g.getBoolean(field, 0));
+        return NODES.booleanNode(g.getBoolean(field, k));
       case INT32: {
-        int v = g.getInteger(field, 0);
+        int v = g.getInteger(field, k);
         if (logical instanceof IntLogicalTypeAnnotation i && !i.isSigned()) {
           return integer(BigInteger.valueOf(Integer.toUnsignedLong(v)));
         }
@@ -124,7 +212,7 @@ final class ParquetJavaJsonl {
         return integer(BigInteger.valueOf(v));
       }
       case INT64: {
-        long v = g.getLong(field, 0);
+        long v = g.getLong(field, k);
         if (logical instanceof IntLogicalTypeAnnotation i && !i.isSigned()) {
           return integer(new BigInteger(Long.toUnsignedString(v)));
         }
@@ -140,21 +228,21 @@ final class ParquetJavaJsonl {
         return integer(BigInteger.valueOf(v));
       }
       case INT96: {
-        ByteBuffer b = g.getInt96(field, 0).toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = g.getInt96(field, k).toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         long nanosOfDay = b.getLong(b.position());
         long julianDay = Integer.toUnsignedLong(b.getInt(b.position() + 8));
         Instant instant = Instant.ofEpochSecond((julianDay - JULIAN_EPOCH_DAY) * 86_400L).plusNanos(nanosOfDay);
         return NODES.textNode(instant.toString());
       }
       case FLOAT:
-        return floating(g.getFloat(field, 0));
+        return floating(g.getFloat(field, k));
       case DOUBLE: {
-        double d = g.getDouble(field, 0);
+        double d = g.getDouble(field, k);
         return Double.isFinite(d) ? NODES.numberNode(d) : NODES.textNode(Double.toString(d));
       }
       case BINARY:
       case FIXED_LEN_BYTE_ARRAY:
-        return bytes(g.getBinary(field, 0), type, logical);
+        return bytes(g.getBinary(field, k), type, logical);
       default:
         throw new IllegalStateException("unknown physical type " + type);
     }

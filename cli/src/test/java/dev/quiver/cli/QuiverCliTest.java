@@ -22,7 +22,15 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,7 +118,7 @@ class QuiverCliTest {
 
   /**
    * The corrupt files of parquet-testing's {@code bad_data/}: whatever the reader makes of each (it rejects most,
-   * reads one whose oddity is legal, and meets nested columns it does not read yet in others), the command never
+   * reads one whose oddity is legal), the command never
    * ends in a stack trace or a second line: status 0 with nothing on stderr, or status 1 with one line naming the
    * file.
    */
@@ -274,16 +282,52 @@ class QuiverCliTest {
         "  string_col: Binary", "  timestamp_col: Timestamp(NANOSECOND, UTC)"), lines.subList(15, lines.size()));
   }
 
+  /**
+   * Nested columns map to Arrow by LogicalTypes.md: the expected lines are written by hand from the Parquet schema
+   * (a 3-level LIST is a List of its element, a MAP a Map of a non-null key_value struct of a non-null key and the
+   * value, an optional field nullable, a required one not null).
+   */
   @Test
-  void schemaOfANestedFileSaysTheArrowSchemaIsUnavailable() {
+  void schemaOfANestedFilePrintsItsArrowSchema() {
     Cli.Result r = Cli.run("schema", data("nested_lists.snappy.parquet").toString());
     assertEquals(0, r.status(), r::toString);
     assertEquals("", r.err());
     List<String> lines = r.outLines();
     assertEquals("message spark_schema {", lines.get(0));
-    assertEquals("  required int32 b;", lines.get(lines.size() - 4));
+    int arrow = lines.indexOf("Arrow schema:");
+    assertEquals("  required int32 b;", lines.get(arrow - 3));
+    assertEquals(List.of("  a: List<element: List<element: List<element: Utf8>>>", "  b: Int(32, true) not null"),
+        lines.subList(arrow + 1, lines.size()));
+
+    Cli.Result maps = Cli.run("schema", data("nested_maps.snappy.parquet").toString());
+    assertEquals(0, maps.status(), maps::toString);
+    List<String> mapLines = maps.outLines();
+    assertEquals(List.of("Arrow schema:", "  a: Map(false)<key_value: Struct<key: Utf8 not null, value: "
+            + "Map(false)<key_value: Struct<key: Int(32, true) not null, value: Bool not null> not null>> not null>",
+        "  b: Int(32, true) not null", "  c: FloatingPoint(DOUBLE) not null"),
+        mapLines.subList(mapLines.indexOf("Arrow schema:"), mapLines.size()));
+  }
+
+  /**
+   * A LIST group that matches no rule of LogicalTypes.md (two plain fields, no repeated one), written by
+   * parquet-java: {@code schema} still prints the Parquet schema, and says why there is no Arrow schema.
+   */
+  @Test
+  void schemaOfAnUnmappableGroupSaysTheArrowSchemaIsUnavailable() throws IOException {
+    Path file = tmp.resolve("bad-list.parquet");
+    MessageType schema = MessageTypeParser.parseMessageType(
+        "message m { required int32 id; optional group bad (LIST) { required int32 x; required int32 y; } }");
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+        .withConf(new Configuration(false)).withType(schema).build()) {
+      writer.write(new SimpleGroupFactory(schema).newGroup().append("id", 1));
+    }
+    Cli.Result r = Cli.run("schema", file.toString());
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("", r.err());
+    List<String> lines = r.outLines();
+    assertEquals("message m {", lines.get(0));
     assertTrue(lines.get(lines.size() - 1).startsWith("Arrow schema: unavailable: "), r::toString);
-    assertTrue(lines.get(lines.size() - 1).contains("'a'"), r::toString);
+    assertTrue(lines.get(lines.size() - 1).contains("'bad'"), r::toString);
   }
 
   @Test

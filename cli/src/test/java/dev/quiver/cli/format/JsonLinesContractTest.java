@@ -534,6 +534,132 @@ class JsonLinesContractTest {
         jsonl(map));
   }
 
+  /**
+   * The contract's keys are {@code "key"} and {@code "value"} whatever the file names the entries struct and its
+   * children (legacy writers use {@code map} for the struct, and other names occur): the first child is the key,
+   * the second the value.
+   */
+  @Test
+  void mapKeysAndValuesAreTheEntriesFirstAndSecondChildWhateverTheirNames() throws IOException {
+    Field field = new Field("v", FieldType.nullable(new ArrowType.Map(false)), List.of(
+        new Field("map", FieldType.notNullable(ArrowType.Struct.INSTANCE), List.of(
+            new Field("name", FieldType.notNullable(ArrowType.Utf8.INSTANCE), null),
+            new Field("count", FieldType.nullable(new ArrowType.Int(64, true)), null)))));
+    MapVector map = (MapVector) field.createVector(allocator);
+    StructVector entries = (StructVector) map.getDataVector();
+    VarCharVector names = (VarCharVector) entries.getChild("name");
+    BigIntVector counts = (BigIntVector) entries.getChild("count");
+    map.allocateNew();
+    map.startNewValue(0);
+    names.setSafe(0, "x".getBytes(UTF_8));
+    counts.setSafe(0, -7L);
+    entries.setIndexDefined(0);
+    map.endValue(0, 1);
+    names.setValueCount(1);
+    counts.setValueCount(1);
+    entries.setValueCount(1);
+    map.setValueCount(1);
+    assertEquals(values("[{\"key\":\"x\",\"value\":-7}]"), jsonl(map));
+  }
+
+  /**
+   * Nesting at every level: a struct holding a map of int keys to lists of ints, with a null at each level
+   * (struct, map, map value, list element), and an empty map and empty list.
+   */
+  @Test
+  void mapsListsAndStructsNestWithNullsAtEveryLevel() throws IOException {
+    Field listOfInts = new Field("value", FieldType.nullable(ArrowType.List.INSTANCE), List.of(
+        new Field("element", FieldType.nullable(new ArrowType.Int(32, true)), null)));
+    Field field = new Field("v", FieldType.nullable(ArrowType.Struct.INSTANCE), List.of(
+        new Field("m", FieldType.nullable(new ArrowType.Map(false)), List.of(
+            new Field("key_value", FieldType.notNullable(ArrowType.Struct.INSTANCE), List.of(
+                new Field("key", FieldType.notNullable(new ArrowType.Int(32, true)), null), listOfInts)))),
+        new Field("n", FieldType.nullable(ArrowType.Utf8.INSTANCE), null)));
+    StructVector struct = (StructVector) field.createVector(allocator);
+    MapVector map = (MapVector) struct.getChild("m");
+    VarCharVector n = (VarCharVector) struct.getChild("n");
+    StructVector entries = (StructVector) map.getDataVector();
+    IntVector keys = (IntVector) entries.getChild("key");
+    ListVector lists = (ListVector) entries.getChild("value");
+    IntVector ints = (IntVector) lists.getDataVector();
+    struct.allocateNew();
+    // row 0: {"m":[{1:[1,null]},{2:null},{3:[]}],"n":"a"}
+    map.startNewValue(0);
+    keys.setSafe(0, 1);
+    lists.startNewValue(0);
+    ints.setSafe(0, 1);
+    ints.setNull(1);
+    lists.endValue(0, 2);
+    entries.setIndexDefined(0);
+    keys.setSafe(1, 2);
+    lists.setNull(1);
+    entries.setIndexDefined(1);
+    keys.setSafe(2, 3);
+    lists.startNewValue(2);
+    lists.endValue(2, 0);
+    entries.setIndexDefined(2);
+    map.endValue(0, 3);
+    n.setSafe(0, "a".getBytes(UTF_8));
+    struct.setIndexDefined(0);
+    // row 1: {"m":null,"n":null}
+    map.setNull(1);
+    n.setNull(1);
+    struct.setIndexDefined(1);
+    // row 2: {"m":[],"n":"b"}
+    map.startNewValue(2);
+    map.endValue(2, 0);
+    n.setSafe(2, "b".getBytes(UTF_8));
+    struct.setIndexDefined(2);
+    // row 3: null
+    map.setNull(3);
+    n.setNull(3);
+    struct.setNull(3);
+    ints.setValueCount(2);
+    lists.setValueCount(3);
+    keys.setValueCount(3);
+    entries.setValueCount(3);
+    map.setValueCount(4);
+    n.setValueCount(4);
+    struct.setValueCount(4);
+    assertEquals(values(
+        "{\"m\":[{\"key\":1,\"value\":[1,null]},{\"key\":2,\"value\":null},{\"key\":3,\"value\":[]}],\"n\":\"a\"}",
+        "{\"m\":null,\"n\":null}",
+        "{\"m\":[],\"n\":\"b\"}",
+        "null"), jsonl(struct));
+  }
+
+  /** A list of maps: each element an array of key/value objects, a null element {@code null}. */
+  @Test
+  void listsOfMapsAreArraysOfArrays() throws IOException {
+    Field field = new Field("v", FieldType.nullable(ArrowType.List.INSTANCE), List.of(
+        new Field("element", FieldType.nullable(new ArrowType.Map(false)), List.of(
+            new Field("key_value", FieldType.notNullable(ArrowType.Struct.INSTANCE), List.of(
+                new Field("key", FieldType.notNullable(ArrowType.Utf8.INSTANCE), null),
+                new Field("value", FieldType.nullable(ArrowType.Bool.INSTANCE), null)))))));
+    ListVector list = (ListVector) field.createVector(allocator);
+    MapVector map = (MapVector) list.getDataVector();
+    StructVector entries = (StructVector) map.getDataVector();
+    VarCharVector keys = (VarCharVector) entries.getChild("key");
+    BitVector flags = (BitVector) entries.getChild("value");
+    list.allocateNew();
+    list.startNewValue(0);
+    map.startNewValue(0);
+    keys.setSafe(0, "k".getBytes(UTF_8));
+    flags.setSafe(0, 1);
+    entries.setIndexDefined(0);
+    map.endValue(0, 1);
+    map.setNull(1);
+    map.startNewValue(2);
+    map.endValue(2, 0);
+    list.endValue(0, 3);
+    keys.setValueCount(1);
+    flags.setValueCount(1);
+    entries.setValueCount(1);
+    map.setValueCount(3);
+    list.setValueCount(1);
+    assertEquals(values("[[{\"key\":\"k\",\"value\":true}],null,[]]"), jsonl(list));
+  }
+
   @Test
   void listsOfStructsNest() throws IOException {
     ListVector list = ListVector.empty("v", allocator);

@@ -84,10 +84,12 @@ public sealed interface NestedShape {
       return new Leaf(field, columnOf(schema, p), d);
     }
     SchemaNode.Group g = (SchemaNode.Group) node;
-    if (!asRequiredElement && isList(g)) {
+    // a repeated field taken as a list element keeps its own annotation: old_list_structure.parquet's
+    // "repeated group array (LIST)" is a 2-level list whose elements are lists
+    if (isList(g)) {
       return list(schema, g, d, r, nullable);
     }
-    if (!asRequiredElement && isMap(g)) {
+    if (isMap(g)) {
       return map(schema, g, d, r, nullable);
     }
     List<NestedShape> children = new ArrayList<>(g.children().size());

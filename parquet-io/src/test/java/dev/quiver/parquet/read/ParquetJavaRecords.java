@@ -107,8 +107,7 @@ final class ParquetJavaRecords {
     for (int i = 0; i < count; i++) {
       sb.append(i > 0 ? "," : "");
       if (twoLevel) {
-        sb.append(repeated.isPrimitive() ? primitive(listGroup, 0, i, repeated.asPrimitiveType())
-            : struct(listGroup.getGroup(0, i)));
+        sb.append(occurrence(listGroup, 0, i)); // the repeated field is the element, with its own annotation
       } else {
         sb.append(field(listGroup.getGroup(0, i), 0));
       }
