@@ -3,6 +3,7 @@ package dev.quiver.columnar;
 import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 
@@ -67,6 +68,25 @@ public final class VectorFiller {
     vector.allocateNew(Math.max(dataLength, 1), Math.max(rows, 1));
     ArrowBuf offsetBuffer = vector.getOffsetBuffer();
     offsetBuffer.nioBuffer(0, (rows + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(offsets, 0, rows + 1);
+    vector.getDataBuffer().setBytes(0, data, 0, dataLength);
+    writeValidity(vector.getValidityBuffer(), validity, rows);
+    vector.setLastSet(rows - 1);
+    vector.setValueCount(rows);
+  }
+
+  /**
+   * Fills a large variable-width vector (LargeUtf8, LargeBinary): as {@link #fillVariableWidth}, with the offsets
+   * widened to Arrow's 64-bit large offsets.
+   */
+  public static void fillLargeVariableWidth(BaseLargeVariableWidthVector vector, int[] offsets, byte[] data,
+      byte[] validity, int rows) {
+    int dataLength = offsets[rows];
+    vector.allocateNew(Math.max(dataLength, 1), Math.max(rows, 1));
+    java.nio.LongBuffer wide = vector.getOffsetBuffer().nioBuffer(0, (rows + 1) * 8).order(ByteOrder.LITTLE_ENDIAN)
+        .asLongBuffer();
+    for (int i = 0; i <= rows; i++) {
+      wide.put(i, offsets[i]);
+    }
     vector.getDataBuffer().setBytes(0, data, 0, dataLength);
     writeValidity(vector.getValidityBuffer(), validity, rows);
     vector.setLastSet(rows - 1);

@@ -48,6 +48,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *       <td>{@code "2009-01-01T00:00:00Z"}</td></tr>
  *   <tr><td>INTERVAL</td><td>object {@code {"months":m,"days":d,"millis":n}}</td>
  *       <td>{@code {"months":1,"days":2,"millis":3}}</td></tr>
+ *   <tr><td>DURATION (an INT64 whose stored {@code ARROW:schema} says Duration)</td><td>ISO-8601 duration string
+ *       of {@link java.time.Duration#toString()}</td><td>{@code "PT1.5S"}</td></tr>
  *   <tr><td>LIST</td><td>array of the elements</td><td>{@code [1,null,3]}</td></tr>
  *   <tr><td>STRUCT (group)</td><td>object, a key per field in schema order</td><td>{@code {"a":1,"b":"x"}}</td></tr>
  *   <tr><td>MAP</td><td>array of {@code {"key":k,"value":v}}, in file order</td>

@@ -284,6 +284,24 @@ final class ScalarRenderers {
     }
   }
 
+  /**
+   * Duration (from an {@code ARROW:schema} hint on an INT64 column): the ISO-8601 duration of
+   * {@link java.time.Duration#toString()}, such as {@code "PT1.5S"} or {@code "PT-0.001S"}.
+   */
+  static final class Durations extends StringValued {
+    private final org.apache.arrow.vector.DurationVector durations;
+
+    Durations(org.apache.arrow.vector.DurationVector vector) {
+      super(vector);
+      this.durations = vector;
+    }
+
+    @Override
+    public String text(int index) {
+      return durations.getObject(index).toString();
+    }
+  }
+
   /** FixedSizeBinary: standard base64 with padding. */
   static final class FixedBinaries extends StringValued {
     private final FixedSizeBinaryVector binaries;

@@ -127,6 +127,8 @@ public final class ValueRenderers {
         return new NestedRenderers.MonthDayNanoIntervals((IntervalMonthDayNanoVector) vector);
       case INTERVALDAY:
         return new NestedRenderers.DayTimeIntervals((IntervalDayVector) vector);
+      case DURATION:
+        return new ScalarRenderers.Durations((org.apache.arrow.vector.DurationVector) vector);
       case INTERVALYEAR:
         return new NestedRenderers.YearMonthIntervals((IntervalYearVector) vector);
       case MAP: // before LIST would matter only for instanceof: a MapVector is a ListVector

@@ -200,8 +200,12 @@ abstract class ColumnChunkReader {
       }
       case VARIABLE -> {
         buildOffsets(slots, allValid);
-        VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, offsets, binaryValues.data(),
-            validityOrNull, slots);
+        if (vector instanceof org.apache.arrow.vector.BaseLargeVariableWidthVector large) {
+          VectorFiller.fillLargeVariableWidth(large, offsets, binaryValues.data(), validityOrNull, slots);
+        } else {
+          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, offsets, binaryValues.data(),
+              validityOrNull, slots);
+        }
       }
       default -> throw new IllegalStateException(plan.shape().name());
     }

@@ -14,6 +14,7 @@ import dev.quiver.parquet.schema.ArrowSchemaMapper;
 import dev.quiver.parquet.format.Repetition;
 import dev.quiver.parquet.schema.ColumnDescriptor;
 import dev.quiver.parquet.schema.NestedShape;
+import dev.quiver.parquet.schema.StoredArrowSchema;
 import dev.quiver.parquet.schema.SchemaNode;
 import dev.quiver.store.ByteRange;
 import java.nio.ByteBuffer;
@@ -106,7 +107,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       }
       try {
         if (node instanceof SchemaNode.Primitive p && node.repetition() != Repetition.REPEATED) {
-          Field field = ArrowSchemaMapper.primitiveField(p);
+          Field derived = ArrowSchemaMapper.primitiveField(p);
+          Field field = StoredArrowSchema.refine(derived, StoredArrowSchema.match(file.storedArrowSchema(), derived));
           ColumnDescriptor column = null;
           for (ColumnDescriptor c : file.schema().columns()) {
             if (c.leaf() == p) {
@@ -115,7 +117,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
           }
           plans.add(new FieldPlan(field, null, List.of(ColumnPlan.of(column, field))));
         } else {
-          NestedShape shape = NestedShape.of(file.schema(), node);
+          NestedShape shape = NestedShape.of(file.schema(), node,
+              StoredArrowSchema.match(file.storedArrowSchema(), ArrowSchemaMapper.field(file.schema(), node)));
           List<ColumnPlan> leaves = new ArrayList<>();
           for (NestedShape.Leaf leaf : NestedShape.leaves(shape)) {
             leaves.add(ColumnPlan.of(leaf.column(), leaf.field()));

@@ -110,12 +110,28 @@ public final class ParquetFileReader implements AutoCloseable {
    * @throws dev.quiver.parquet.UnsupportedParquetException when a column is nested (read in a later version)
    */
   public Schema arrowSchema() {
+    // refined by the writer's stored Arrow schema where it agrees (time zones, large strings, durations)
     try {
-      return ArrowSchemaMapper.toArrow(schema);
+      return ArrowSchemaMapper.toArrow(schema, storedArrowSchema());
     } catch (dev.quiver.parquet.UnsupportedParquetException e) {
       throw new dev.quiver.parquet.UnsupportedParquetException(location + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * The Arrow schema the writer stored under {@code ARROW:schema}, or null when there is none or it does not decode;
+   * decoded once.
+   */
+  public Schema storedArrowSchema() {
+    if (!storedSchemaLooked) {
+      storedSchema = dev.quiver.parquet.schema.StoredArrowSchema.find(footer.metadata().keyValueMetadata());
+      storedSchemaLooked = true;
+    }
+    return storedSchema;
+  }
+
+  private volatile Schema storedSchema;
+  private volatile boolean storedSchemaLooked;
 
   /** The file's size in bytes. */
   public long fileSize() {

@@ -62,9 +62,20 @@ public final class ArrowSchemaMapper {
    * @throws UnsupportedParquetException for a LIST or MAP group of a shape no rule of the spec admits
    */
   public static Schema toArrow(ParquetSchema schema) {
+    return toArrow(schema, null);
+  }
+
+  /**
+   * The Arrow schema of all top-level fields, refined by the Arrow schema the writer stored (see
+   * {@link StoredArrowSchema}; null for none).
+   *
+   * @throws UnsupportedParquetException as {@link #toArrow(ParquetSchema)}
+   */
+  public static Schema toArrow(ParquetSchema schema, Schema stored) {
     List<Field> fields = new ArrayList<>();
     for (SchemaNode node : schema.root().children()) {
-      fields.add(field(schema, node));
+      Field derived = field(schema, node);
+      fields.add(StoredArrowSchema.refine(derived, StoredArrowSchema.match(stored, derived)));
     }
     return new Schema(fields);
   }

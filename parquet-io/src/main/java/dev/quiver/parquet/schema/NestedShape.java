@@ -156,6 +156,35 @@ public sealed interface NestedShape {
     return new ListOf(field, d, elementLevel, repetitionLevel, entry, true);
   }
 
+  /**
+   * The same shape with the fields of {@code field} (same structure, refined types, such as by
+   * {@link StoredArrowSchema#refine}) in place of its own, at every level.
+   */
+  static NestedShape withFields(NestedShape shape, Field field) {
+    if (shape instanceof Leaf l) {
+      return new Leaf(field, l.column(), l.presentLevel());
+    } else if (shape instanceof Struct s) {
+      List<NestedShape> children = new ArrayList<>();
+      for (int i = 0; i < s.children().size(); i++) {
+        children.add(withFields(s.children().get(i), field.getChildren().get(i)));
+      }
+      return new Struct(field, s.presentLevel(), children);
+    }
+    ListOf l = (ListOf) shape;
+    return new ListOf(field, l.presentLevel(), l.elementLevel(), l.repetitionLevel(),
+        withFields(l.element(), field.getChildren().get(0)), l.map());
+  }
+
+  /**
+   * Resolves a top-level node and refines its Arrow types by the writer's stored Arrow field, if any (see
+   * {@link StoredArrowSchema}).
+   */
+  static NestedShape of(ParquetSchema schema, SchemaNode topLevel, Field stored) {
+    NestedShape shape = of(schema, topLevel);
+    Field refined = StoredArrowSchema.refine(shape.field(), stored);
+    return refined == shape.field() ? shape : withFields(shape, refined);
+  }
+
   private static NestedShape withField(NestedShape shape, Field field) {
     if (shape instanceof Leaf l) {
       return new Leaf(field, l.column(), l.presentLevel());

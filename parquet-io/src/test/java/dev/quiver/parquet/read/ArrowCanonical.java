@@ -124,6 +124,15 @@ final class ArrowCanonical {
     if (v instanceof VarCharVector s) {
       return HEX.formatHex(s.get(i));
     }
+    if (v instanceof org.apache.arrow.vector.LargeVarCharVector s) {
+      return HEX.formatHex(s.get(i));
+    }
+    if (v instanceof org.apache.arrow.vector.LargeVarBinaryVector s) {
+      return HEX.formatHex(s.get(i));
+    }
+    if (v instanceof org.apache.arrow.vector.DurationVector t) {
+      return Long.toString(t.get(i).getLong(0)); // the raw 64-bit count, as parquet-java reads the INT64
+    }
     if (v instanceof VarBinaryVector s) {
       return HEX.formatHex(s.get(i));
     }

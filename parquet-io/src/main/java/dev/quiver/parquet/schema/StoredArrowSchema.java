@@ -1,0 +1,105 @@
+package dev.quiver.parquet.schema;
+
+import dev.quiver.parquet.format.KeyValue;
+import java.io.ByteArrayInputStream;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.apache.arrow.vector.ipc.ReadChannel;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The Arrow schema a writer stored under the {@code ARROW:schema} key (base64 of an Arrow IPC schema message, as
+ * Arrow C++, pyarrow and arrow-rs write it), used to refine the mapping of Parquet types where Parquet alone cannot
+ * say what the writer had:
+ *
+ * <ul>
+ *   <li>{@code Utf8}/{@code Binary} stored as {@code LargeUtf8}/{@code LargeBinary} read as the large types;
+ *   <li>a timestamp stored with a time zone keeps that zone (Parquet only says "adjusted to UTC");
+ *   <li>an {@code INT64} stored as a {@code Duration} reads as that duration.
+ * </ul>
+ *
+ * Refinements apply only where the stored field agrees with the Parquet mapping in name, shape and unit; anything
+ * else keeps the Parquet mapping. Dictionary-encoded stored types read as their value types. A stored schema that
+ * does not decode is ignored: it is a hint, and the Parquet schema alone describes the data.
+ */
+public final class StoredArrowSchema {
+  /** The key-value metadata key. */
+  public static final String KEY = "ARROW:schema";
+
+  private StoredArrowSchema() {}
+
+  /** The stored schema of a file's key-value metadata, or null when there is none or it does not decode. */
+  public static Schema find(List<KeyValue> keyValueMetadata) {
+    for (KeyValue kv : keyValueMetadata) {
+      if (KEY.equals(kv.key()) && kv.value() != null) {
+        try {
+          byte[] bytes = Base64.getDecoder().decode(kv.value().strip());
+          return MessageSerializer.deserializeSchema(
+              new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))));
+        } catch (RuntimeException | java.io.IOException e) {
+          return null; // a hint that does not decode is ignored
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The top-level field of {@code stored} named like {@code derived}, or null. */
+  public static Field match(Schema stored, Field derived) {
+    if (stored == null) {
+      return null;
+    }
+    for (Field f : stored.getFields()) {
+      if (f.getName().equals(derived.getName())) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** {@code derived} refined by {@code stored} (which may be null), by the rules of the class comment. */
+  public static Field refine(Field derived, Field stored) {
+    if (stored == null || !stored.getName().equals(derived.getName())) {
+      return derived;
+    }
+    ArrowType d = derived.getType();
+    ArrowType s = stored.getDictionary() == null ? stored.getType() : null;
+    ArrowType refined = d;
+    if (s != null) {
+      if (d instanceof ArrowType.Utf8 && s instanceof ArrowType.LargeUtf8
+          || d instanceof ArrowType.Binary && s instanceof ArrowType.LargeBinary) {
+        refined = s;
+      } else if (d instanceof ArrowType.Timestamp dt && s instanceof ArrowType.Timestamp st
+          && dt.getUnit() == st.getUnit() && dt.getTimezone() != null && st.getTimezone() != null) {
+        refined = st;
+      } else if (d instanceof ArrowType.Int di && di.getBitWidth() == 64 && di.getIsSigned()
+          && s instanceof ArrowType.Duration) {
+        refined = s;
+      }
+    }
+    List<Field> children = derived.getChildren();
+    if (!children.isEmpty() && stored.getChildren().size() == children.size()) {
+      List<Field> refinedChildren = new ArrayList<>(children.size());
+      for (int i = 0; i < children.size(); i++) {
+        Field child = children.get(i);
+        Field storedChild = stored.getChildren().get(i);
+        boolean positional = d instanceof ArrowType.List || d instanceof ArrowType.Map;
+        refinedChildren.add(positional
+            ? refine(child, new Field(child.getName(), storedChild.getFieldType(), storedChild.getChildren()))
+            : refine(child, storedChild));
+      }
+      children = refinedChildren;
+    }
+    if (refined == d && children == derived.getChildren()) {
+      return derived;
+    }
+    return new Field(derived.getName(), new FieldType(derived.isNullable(), refined, null, derived.getMetadata()),
+        children);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.quiver.parquet.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.parquet.testing.LeakCheckedAllocator;
+import java.io.ByteArrayOutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.vector.DurationVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.TimeStampMicroTZVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.WriteChannel;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stored {@code ARROW:schema} (serialized by Arrow Java's IPC writer, as Arrow writers store it) refines the
+ * mapping: the time zone of a timestamp, LargeUtf8 for a string, a Duration for an INT64; a hint that does not
+ * decode is ignored.
+ */
+class StoredArrowSchemaTest {
+  private static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+      message m {
+        optional int64 ts (TIMESTAMP(MICROS,true));
+        optional binary s (STRING);
+        optional int64 d;
+      }
+      """);
+
+  @TempDir
+  Path dir;
+
+  private Path write(String name, String arrowSchema) throws Exception {
+    Path file = dir.resolve(name);
+    SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(SCHEMA)
+        .withExtraMetaData(Map.of("ARROW:schema", arrowSchema)).build()) {
+      for (int i = 0; i < 3; i++) {
+        Group g = groups.newGroup();
+        g.add("ts", 1_700_000_000_000_000L + i);
+        g.add("s", "value " + i);
+        g.add("d", 1000L * i);
+        writer.write(g);
+      }
+    }
+    return file;
+  }
+
+  private static String ipc(Schema schema) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    MessageSerializer.serialize(new WriteChannel(Channels.newChannel(out)), schema);
+    return Base64.getEncoder().encodeToString(out.toByteArray());
+  }
+
+  @Test
+  void theStoredSchemaRefinesZonesLargeStringsAndDurations() throws Exception {
+    Schema stored = new Schema(List.of(
+        new Field("ts", FieldType.nullable(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "Europe/Paris")), null),
+        new Field("s", FieldType.nullable(ArrowType.LargeUtf8.INSTANCE), null),
+        new Field("d", FieldType.nullable(new ArrowType.Duration(TimeUnit.MILLISECOND)), null)));
+    Path file = write("hinted.parquet", ipc(stored));
+    try (ParquetFileReader reader = ParquetFileReader.open(file.toString());
+         LeakCheckedAllocator allocator = new LeakCheckedAllocator();
+         ParquetBatchReader batches = reader.read(allocator.get(), ReadOptions.defaults())) {
+      assertEquals(stored, reader.arrowSchema());
+      assertEquals(stored, batches.schema());
+      try (VectorSchemaRoot root = batches.next()) {
+        TimeStampMicroTZVector ts = (TimeStampMicroTZVector) root.getVector("ts");
+        LargeVarCharVector s = (LargeVarCharVector) root.getVector("s");
+        DurationVector d = (DurationVector) root.getVector("d");
+        for (int i = 0; i < 3; i++) {
+          assertEquals(1_700_000_000_000_000L + i, ts.get(i));
+          assertEquals("value " + i, s.getObject(i).toString());
+          assertEquals(java.time.Duration.ofSeconds(i), d.getObject(i));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aHintThatDoesNotDecodeIsIgnored() throws Exception {
+    Path file = write("garbage.parquet", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5}));
+    try (ParquetFileReader reader = ParquetFileReader.open(file.toString())) {
+      assertEquals(null, reader.storedArrowSchema());
+      Field ts = reader.arrowSchema().getFields().get(0);
+      assertEquals(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC"), ts.getType());
+      assertTrue(ConformanceTest.readAll(file, 2) == 3);
+    }
+  }
+}
