@@ -71,20 +71,15 @@ abstract class ColumnChunkReader {
   private int dictionarySize = -1;
 
   // staging, sized by the batch
-  private byte[] values = new byte[0];
-  private byte[] physical = new byte[0];
-  /** Validity of the batch's slots, built by the subclass. */
-  protected byte[] validity = new byte[0];
-  private byte[] bitScratch = new byte[0];
+  /** The reusable buffers; {@code staging.validity} holds the batch's slots' validity, built by the subclass. */
+  protected final ColumnStaging staging;
   protected final int[] levelScratch = new int[1024];
-  private final BinaryBatch binaryValues = new BinaryBatch(1024, 1 << 16);
-  private final BinaryBatch binaryScratch = new BinaryBatch(1024, 1 << 16);
-  private int[] offsets = new int[0];
 
   ColumnChunkReader(ColumnPlan plan, byte[] chunk, int offset, int length, long chunkFileOffset,
-      CompressionCodec codec, boolean verifyChecksums, long chunkValues) {
+      CompressionCodec codec, boolean verifyChecksums, long chunkValues, ColumnStaging staging) {
     this.plan = plan;
-    this.pages = new PageSource(chunk, offset, length, chunkFileOffset, codec, verifyChecksums);
+    this.staging = staging;
+    this.pages = new PageSource(chunk, offset, length, chunkFileOffset, codec, verifyChecksums, staging);
     this.maxDef = plan.column().maxDefinitionLevel();
     this.maxRep = plan.column().maxRepetitionLevel();
     this.chunkValues = chunkValues;
@@ -98,34 +93,34 @@ abstract class ColumnChunkReader {
   /** Prepares the staging arrays for a batch of up to {@code slots} slots and empties the dense values. */
   protected final void startBatch(int slots) {
     int width = Math.max(plan.outputWidth(), 1);
-    if (values.length < (long) slots * width) {
-      values = new byte[Math.max(slots * width, Math.min(values.length * 2, Integer.MAX_VALUE - 16))];
+    if (staging.values.length < (long) slots * width) {
+      staging.values = new byte[Math.max(slots * width, Math.min(staging.values.length * 2, Integer.MAX_VALUE - 16))];
     }
     int bitmapBytes = (slots + 7) >>> 3;
-    if (validity.length < bitmapBytes) {
-      validity = new byte[Math.max(bitmapBytes, validity.length * 2)];
-      bitScratch = new byte[validity.length];
+    if (staging.validity.length < bitmapBytes) {
+      staging.validity = new byte[Math.max(bitmapBytes, staging.validity.length * 2)];
+      staging.bitScratch = new byte[staging.validity.length];
     }
-    if (offsets.length < slots + 1) {
-      offsets = new int[Math.max(slots + 1, offsets.length * 2)];
+    if (staging.offsets.length < slots + 1) {
+      staging.offsets = new int[Math.max(slots + 1, staging.offsets.length * 2)];
     }
-    binaryValues.reset();
+    staging.binaryValues.reset();
     denseCount = 0;
   }
 
   /** Makes room for {@code slots} slots in the validity staging, keeping what is there. */
   protected final void ensureSlots(int slots) {
     int bitmapBytes = (slots + 7) >>> 3;
-    if (validity.length < bitmapBytes) {
-      validity = java.util.Arrays.copyOf(validity, Math.max(bitmapBytes, validity.length * 2));
-      bitScratch = new byte[validity.length];
+    if (staging.validity.length < bitmapBytes) {
+      staging.validity = java.util.Arrays.copyOf(staging.validity, Math.max(bitmapBytes, staging.validity.length * 2));
+      staging.bitScratch = new byte[staging.validity.length];
     }
     int width = Math.max(plan.outputWidth(), 1);
-    if (values.length < (long) slots * width) {
-      values = java.util.Arrays.copyOf(values, Math.max(slots * width, values.length * 2));
+    if (staging.values.length < (long) slots * width) {
+      staging.values = java.util.Arrays.copyOf(staging.values, Math.max(slots * width, staging.values.length * 2));
     }
-    if (offsets.length < slots + 1) {
-      offsets = new int[Math.max(slots + 1, offsets.length * 2)];
+    if (staging.offsets.length < slots + 1) {
+      staging.offsets = new int[Math.max(slots + 1, staging.offsets.length * 2)];
     }
   }
 
@@ -145,25 +140,25 @@ abstract class ColumnChunkReader {
       case BOOLEAN, FIXED -> {
         int width = plan.outputWidth();
         int at = denseCount * width;
-        if ((long) (denseCount + count) * width > values.length) {
-          values = java.util.Arrays.copyOf(values, Math.max((denseCount + count) * width, values.length * 2));
+        if ((long) (denseCount + count) * width > staging.values.length) {
+          staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * width, staging.values.length * 2));
         }
         if (plan.binaryConverter() != null && !pageIsDictionaryEncoded) {
-          binaryScratch.reset();
-          binaryDecoder.read(binaryScratch, count);
-          plan.binaryConverter().convert(binaryScratch, values, at);
+          staging.binaryScratch.reset();
+          binaryDecoder.read(staging.binaryScratch, count);
+          plan.binaryConverter().convert(staging.binaryScratch, staging.values, at);
         } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
           int physicalBytes = count * plan.physicalWidth();
-          if (physical.length < physicalBytes) {
-            physical = new byte[Math.max(physicalBytes, physical.length * 2)];
+          if (staging.physical.length < physicalBytes) {
+            staging.physical = new byte[Math.max(physicalBytes, staging.physical.length * 2)];
           }
-          fixedDecoder.read(physical, 0, count);
-          plan.fixedConverter().convert(physical, 0, values, at, count);
+          fixedDecoder.read(staging.physical, 0, count);
+          plan.fixedConverter().convert(staging.physical, 0, staging.values, at, count);
         } else {
-          fixedDecoder.read(values, at, count);
+          fixedDecoder.read(staging.values, at, count);
         }
       }
-      case VARIABLE -> binaryDecoder.read(binaryValues, count);
+      case VARIABLE -> binaryDecoder.read(staging.binaryValues, count);
       default -> throw new IllegalStateException(plan.shape().name());
     }
     denseCount += count;
@@ -180,12 +175,12 @@ abstract class ColumnChunkReader {
       vector.setValueCount(slots);
       return;
     }
-    int valid = allValid ? slots : dev.quiver.columnar.Bitmaps.countSet(validity, slots);
+    int valid = allValid ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots);
     if (valid != denseCount) {
-      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
+      throw new ParquetCorruptionException("levels mark " + valid + " staging.values present but " + denseCount
           + " were decoded");
     }
-    byte[] validityOrNull = allValid ? null : validity;
+    byte[] validityOrNull = allValid ? null : staging.validity;
     switch (plan.shape()) {
       case FIXED, BOOLEAN -> {
         int width = plan.outputWidth();
@@ -193,17 +188,17 @@ abstract class ColumnChunkReader {
           spreadFixed(slots, valid, width);
         }
         if (plan.shape() == ColumnPlan.Shape.FIXED) {
-          VectorFiller.fillFixedWidth((BaseFixedWidthVector) vector, values, validityOrNull, slots);
+          VectorFiller.fillFixedWidth((BaseFixedWidthVector) vector, staging.values, validityOrNull, slots);
         } else {
-          VectorFiller.fillBits((BitVector) vector, values, validityOrNull, slots, bitScratch);
+          VectorFiller.fillBits((BitVector) vector, staging.values, validityOrNull, slots, staging.bitScratch);
         }
       }
       case VARIABLE -> {
         buildOffsets(slots, allValid);
         if (vector instanceof org.apache.arrow.vector.BaseLargeVariableWidthVector large) {
-          VectorFiller.fillLargeVariableWidth(large, offsets, binaryValues.data(), validityOrNull, slots);
+          VectorFiller.fillLargeVariableWidth(large, staging.offsets, staging.binaryValues.data(), validityOrNull, slots);
         } else {
-          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, offsets, binaryValues.data(),
+          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, staging.offsets, staging.binaryValues.data(),
               validityOrNull, slots);
         }
       }
@@ -213,37 +208,37 @@ abstract class ColumnChunkReader {
 
   /** Moves the {@code dense} values at slots {@code [0, dense)} onto the valid slots of {@code [0, slots)}. */
   private void spreadFixed(int slots, int dense, int width) {
-    if ((long) slots * width > values.length) {
-      values = java.util.Arrays.copyOf(values, slots * width);
+    if ((long) slots * width > staging.values.length) {
+      staging.values = java.util.Arrays.copyOf(staging.values, slots * width);
     }
     int j = dense - 1;
     for (int i = slots - 1; i >= 0 && j < i; i--) {
-      if (dev.quiver.columnar.Bitmaps.get(validity, i)) {
-        System.arraycopy(values, j * width, values, i * width, width);
+      if (dev.quiver.columnar.Bitmaps.get(staging.validity, i)) {
+        System.arraycopy(staging.values, j * width, staging.values, i * width, width);
         j--;
       } else {
-        java.util.Arrays.fill(values, i * width, (i + 1) * width, (byte) 0);
+        java.util.Arrays.fill(staging.values, i * width, (i + 1) * width, (byte) 0);
       }
     }
   }
 
   /** Arrow offsets for the batch: dense value lengths laid over the validity (null slots get no bytes). */
   private void buildOffsets(int slots, boolean allValid) {
-    int[] dense = binaryValues.offsets();
-    if (offsets.length < slots + 1) {
-      offsets = new int[slots + 1];
+    int[] dense = staging.binaryValues.offsets();
+    if (staging.offsets.length < slots + 1) {
+      staging.offsets = new int[slots + 1];
     }
-    offsets[0] = 0;
+    staging.offsets[0] = 0;
     if (allValid) {
-      System.arraycopy(dense, 0, offsets, 0, slots + 1);
+      System.arraycopy(dense, 0, staging.offsets, 0, slots + 1);
       return;
     }
     int j = 0;
     for (int i = 0; i < slots; i++) {
-      if (dev.quiver.columnar.Bitmaps.get(validity, i)) {
+      if (dev.quiver.columnar.Bitmaps.get(staging.validity, i)) {
         j++;
       }
-      offsets[i + 1] = dense[j];
+      staging.offsets[i + 1] = dense[j];
     }
   }
 
@@ -260,7 +255,7 @@ abstract class ColumnChunkReader {
   protected final void nextDataPage() {
     while (true) {
       if (!pages.hasMore()) {
-        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " values, but its metadata "
+        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " staging.values, but its metadata "
             + "claims " + chunkValues + " and the row group needs more");
       }
       pages.next();
@@ -418,7 +413,7 @@ abstract class ColumnChunkReader {
     }
     if (pt == PhysicalType.BYTE_ARRAY) {
       if ((long) count * 4 > length) {
-        throw new ParquetCorruptionException("dictionary of " + count + " BYTE_ARRAY values in " + length + " bytes");
+        throw new ParquetCorruptionException("dictionary of " + count + " BYTE_ARRAY staging.values in " + length + " bytes");
       }
       BinaryBatch dictionary = new BinaryBatch(count, length - 4 * count);
       new PlainBinaryDecoder(data, offset, length).read(dictionary, count);
@@ -431,7 +426,7 @@ abstract class ColumnChunkReader {
     } else {
       int width = plan.physicalWidth();
       if ((long) count * width > length) {
-        throw new ParquetCorruptionException("dictionary of " + count + " values of " + width + " bytes in "
+        throw new ParquetCorruptionException("dictionary of " + count + " staging.values of " + width + " bytes in "
             + length + " bytes");
       }
       byte[] raw = new byte[count * width];

@@ -13,8 +13,8 @@ import org.apache.arrow.vector.FieldVector;
 final class FlatColumnReader extends ColumnChunkReader {
 
   FlatColumnReader(ColumnPlan plan, byte[] chunk, int offset, int length, long chunkFileOffset,
-      CompressionCodec codec, boolean verifyChecksums, long chunkValues) {
-    super(plan, chunk, offset, length, chunkFileOffset, codec, verifyChecksums, chunkValues);
+      CompressionCodec codec, boolean verifyChecksums, long chunkValues, ColumnStaging staging) {
+    super(plan, chunk, offset, length, chunkFileOffset, codec, verifyChecksums, chunkValues, staging);
   }
 
   /**
@@ -36,7 +36,7 @@ final class FlatColumnReader extends ColumnChunkReader {
         continue;
       }
       int n = Math.min(rows - filled, pageValuesLeft);
-      int nonNull = maxDef == 0 ? n : definitionLevels.readValidity(validity, filled, n, maxDef, levelScratch);
+      int nonNull = maxDef == 0 ? n : definitionLevels.readValidity(staging.validity, filled, n, maxDef, levelScratch);
       decodeDense(nonNull);
       filled += n;
       pageValuesLeft -= n;

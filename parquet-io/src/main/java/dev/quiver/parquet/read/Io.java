@@ -28,6 +28,21 @@ final class Io {
     }
   }
 
+  /** A window of a heap array: {@code array[offset, offset + length)}. */
+  record Slice(byte[] array, int offset, int length) {}
+
+  /**
+   * The remaining bytes of a buffer as a window of a heap array, without a copy when the buffer is a heap buffer
+   * (as the slices of a coalesced range read are); direct buffers are copied once.
+   */
+  static Slice slice(ByteBuffer buffer) {
+    if (buffer.hasArray()) {
+      return new Slice(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+    }
+    byte[] copy = toArray(buffer);
+    return new Slice(copy, 0, copy.length);
+  }
+
   /** The remaining bytes of a buffer as a heap array: the backing array itself when it is exactly that. */
   static byte[] toArray(ByteBuffer buffer) {
     if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0

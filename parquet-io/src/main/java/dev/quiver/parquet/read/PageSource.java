@@ -32,7 +32,7 @@ final class PageSource {
   private int pos;
   private int pageOrdinal = -1;
   private long pageFileOffset;
-  private byte[] buffer = new byte[0];
+  private final ColumnStaging staging;
 
   /** The header of the current page. */
   PageHeader header;
@@ -40,7 +40,8 @@ final class PageSource {
   int bodyStart;
 
   PageSource(byte[] chunk, int offset, int length, long chunkFileOffset, CompressionCodec codec,
-      boolean verifyChecksums) {
+      boolean verifyChecksums, ColumnStaging staging) {
+    this.staging = staging;
     this.chunk = chunk;
     this.chunkStart = offset;
     this.pos = offset;
@@ -124,18 +125,18 @@ final class PageSource {
     }
     decompressedOffset = 0;
     if (uncompressedLength == 0 && storedLength == 0) {
-      return buffer; // nothing stored, nothing to decompress (an empty v2 page: not a valid stream for most codecs)
+      return staging.pageBuffer; // nothing stored, nothing to decompress (an empty v2 page: not a valid stream for most codecs)
     }
-    if (buffer.length < uncompressedLength) {
-      buffer = new byte[Math.max(uncompressedLength, Math.min(MAX_PAGE_SIZE, buffer.length * 2))];
+    if (staging.pageBuffer.length < uncompressedLength) {
+      staging.pageBuffer = new byte[Math.max(uncompressedLength, Math.min(MAX_PAGE_SIZE, staging.pageBuffer.length * 2))];
     }
     try {
-      codec.decompress(chunk, from, storedLength, buffer, 0, uncompressedLength);
+      codec.decompress(chunk, from, storedLength, staging.pageBuffer, 0, uncompressedLength);
     } catch (CodecException e) {
       throw new ParquetCorruptionException("page does not decompress with " + codec.name() + ": "
           + e.getMessage(), e).at(pageFileOffset);
     }
-    return buffer;
+    return staging.pageBuffer;
   }
 
   /** Where the bytes returned by the last {@link #decompress} call start. */

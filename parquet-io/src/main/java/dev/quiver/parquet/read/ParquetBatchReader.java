@@ -54,6 +54,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   private int currentRowGroup = -1;
   private long rowsLeftInGroup;
   private FieldReader[] readers;
+  /** Per leaf column (by its index in the schema), the buffers its readers reuse from row group to row group. */
+  private final Map<Integer, ColumnStaging> staging = new java.util.HashMap<>();
   private boolean closed;
 
   ParquetBatchReader(ParquetFileReader file, BufferAllocator allocator, ReadOptions options) {
@@ -266,13 +268,14 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   private ColumnChunkReader openLeaf(RowGroup rg, ColumnPlan p, ByteBuffer chunk, ByteRange range, int rowGroup,
       boolean flat) {
     ColumnMetaData md = rg.columns().get(p.column().index()).metaData();
-    byte[] bytes = Io.toArray(chunk);
+    Io.Slice bytes = Io.slice(chunk);
     CompressionCodec codec = codec(md, p, rowGroup);
+    ColumnStaging buffers = staging.computeIfAbsent(p.column().index(), i -> new ColumnStaging());
     return flat
-        ? new FlatColumnReader(p, bytes, 0, bytes.length, range.offset(), codec, options.verifyChecksums(),
-            md.numValues())
-        : new RepeatedColumnReader(p, bytes, 0, bytes.length, range.offset(), codec, options.verifyChecksums(),
-            md.numValues());
+        ? new FlatColumnReader(p, bytes.array(), bytes.offset(), bytes.length(), range.offset(), codec,
+            options.verifyChecksums(), md.numValues(), buffers)
+        : new RepeatedColumnReader(p, bytes.array(), bytes.offset(), bytes.length(), range.offset(), codec,
+            options.verifyChecksums(), md.numValues(), buffers);
   }
 
   private ByteRange chunkRange(RowGroup rg, ColumnPlan p, int rowGroup, long dataEnd) {
@@ -325,5 +328,6 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   public void close() {
     closed = true;
     readers = null;
+    staging.clear();
   }
 }

@@ -31,8 +31,8 @@ final class RepeatedColumnReader extends ColumnChunkReader {
   private int slots;
 
   RepeatedColumnReader(ColumnPlan plan, byte[] chunk, int offset, int length, long chunkFileOffset,
-      CompressionCodec codec, boolean verifyChecksums, long chunkValues) {
-    super(plan, chunk, offset, length, chunkFileOffset, codec, verifyChecksums, chunkValues);
+      CompressionCodec codec, boolean verifyChecksums, long chunkValues, ColumnStaging staging) {
+    super(plan, chunk, offset, length, chunkFileOffset, codec, verifyChecksums, chunkValues, staging);
   }
 
   /** The column's path, for messages. */
@@ -121,7 +121,7 @@ final class RepeatedColumnReader extends ColumnChunkReader {
     if ((slots & 1023) == 0) {
       ensureSlots(slots + 1024);
     }
-    Bitmaps.set(validity, slots, valid);
+    Bitmaps.set(staging.validity, slots, valid);
     slots++;
   }
 

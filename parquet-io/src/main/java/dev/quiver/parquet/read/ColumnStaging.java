@@ -1,0 +1,28 @@
+package dev.quiver.parquet.read;
+
+import dev.quiver.parquet.encoding.BinaryBatch;
+
+/**
+ * The reusable heap buffers of one column's reader: staging for a batch's values, validity and offsets, scratch
+ * for conversions, and the page decompression buffer. Kept by the batch reader across row groups, so a new row
+ * group's column reader allocates nothing that the previous one already grew; each array grows on demand and is
+ * bounded by the batch size or the largest page, never by a size read from the file alone.
+ */
+final class ColumnStaging {
+  /** Dense, then spread, values of fixed width (one byte per boolean). */
+  byte[] values = new byte[0];
+  /** Physical values before conversion. */
+  byte[] physical = new byte[0];
+  /** Validity bits of the batch's slots. */
+  byte[] validity = new byte[0];
+  /** Bit-packing scratch for booleans. */
+  byte[] bitScratch = new byte[0];
+  /** Arrow offsets of variable-width values. */
+  int[] offsets = new int[0];
+  /** Dense variable-width values of the batch. */
+  final BinaryBatch binaryValues = new BinaryBatch(1024, 1 << 16);
+  /** Variable-width values on their way to a fixed-width conversion. */
+  final BinaryBatch binaryScratch = new BinaryBatch(64, 1024);
+  /** Decompressed page bodies. */
+  byte[] pageBuffer = new byte[0];
+}
