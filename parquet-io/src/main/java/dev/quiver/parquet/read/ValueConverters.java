@@ -41,6 +41,22 @@ final class ValueConverters {
 
   /** A little-endian signed integer of {@code inWidth} bytes sign-extended to {@code outWidth} bytes (decimals). */
   static FixedConverter signExtend(int inWidth, int outWidth) {
+    if ((inWidth == 4 || inWidth == 8) && (outWidth == 16 || outWidth == 32)) {
+      // the common decimals (INT32/INT64 into Decimal128/256): whole 64-bit words, no per-value copy or fill
+      boolean int32 = inWidth == 4;
+      int words = outWidth / 8;
+      return (in, inOff, out, outOff, count) -> {
+        for (int i = 0; i < count; i++) {
+          long v = int32 ? (int) INTS.get(in, inOff + 4 * i) : (long) LONGS.get(in, inOff + 8 * i);
+          int dst = outOff + outWidth * i;
+          LONGS.set(out, dst, v);
+          long sign = v >> 63;
+          for (int w = 1; w < words; w++) {
+            LONGS.set(out, dst + 8 * w, sign);
+          }
+        }
+      };
+    }
     return (in, inOff, out, outOff, count) -> {
       for (int i = 0; i < count; i++) {
         int src = inOff + inWidth * i;
