@@ -10,7 +10,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.complex.StructVector;
 
 /**
@@ -37,6 +39,12 @@ final class NestedFieldReader {
   private final Map<NestedShape, Builder> builders = new IdentityHashMap<>();
   private final Map<NestedShape, RepeatedColumnReader> leafReaders = new IdentityHashMap<>();
   private int currentLeaf = -1;
+
+  /** The size of a list node read as a FixedSizeList, 0 for a variable-size list. */
+  private static int fixedSize(NestedShape node) {
+    return node instanceof NestedShape.ListOf l && l.field().getType() instanceof ArrowType.FixedSizeList f
+        ? f.getListSize() : 0;
+  }
 
   /** Validity (and for lists offsets) of one struct or list for the batch. */
   private static final class Builder {
@@ -164,6 +172,10 @@ final class NestedFieldReader {
               if (b != null) {
                 b.endListSlot();
               }
+              if (fixedSize(node) > 0) {
+                throw new ParquetCorruptionException("an empty list where the stored Arrow schema says "
+                    + node.field().getType());
+              }
               break; // an empty list: nothing below
             }
             if (b != null) {
@@ -198,13 +210,38 @@ final class NestedFieldReader {
         Builder b = builders.get(node);
         b.addSlot(false);
         if (node instanceof NestedShape.ListOf) {
+          b.elements += fixedSize(node); // a null fixed-size list still holds its size in null elements
           b.endListSlot();
         }
       }
       if (node instanceof NestedShape.ListOf) {
-        return; // a null list has no elements
+        for (int i = fixedSize(node); i > 0; i--) {
+          nullBelow(path, j + 1, leafIndex, leaf);
+        }
+        return; // a null variable-size list has no elements
       }
     }
+  }
+
+  private void fillFixedSizeList(NestedShape.ListOf list, Builder b, FixedSizeListVector vector) {
+    int slots = b.slots;
+    int size = vector.getListSize();
+    for (int i = 0; i < slots; i++) {
+      if (b.offsets[i + 1] - b.offsets[i] != size) {
+        throw new ParquetCorruptionException("list of " + (b.offsets[i + 1] - b.offsets[i])
+            + " elements where the stored Arrow schema says " + list.field().getType());
+      }
+    }
+    vector.setInitialCapacity(Math.max(slots, 1));
+    vector.allocateNew();
+    vector.getValidityBuffer().setBytes(0, b.validity, 0, (slots + 7) >>> 3);
+    FieldVector data = vector.getDataVector();
+    fillVector(list.element(), data);
+    if (data.getValueCount() != slots * size) {
+      throw new ParquetCorruptionException("fixed-size list " + list.field().getName() + " has " + slots
+          + " lists of " + size + " but its element column holds " + data.getValueCount());
+    }
+    vector.setValueCount(slots);
   }
 
   private void fillVector(NestedShape node, FieldVector vector) {
@@ -231,6 +268,10 @@ final class NestedFieldReader {
       return;
     }
     NestedShape.ListOf list = (NestedShape.ListOf) node;
+    if (vector instanceof FixedSizeListVector fixed) {
+      fillFixedSizeList(list, b, fixed);
+      return;
+    }
     ListVector listVector = (ListVector) vector;
     listVector.setInitialCapacity(Math.max(slots, 1));
     listVector.allocateNew();

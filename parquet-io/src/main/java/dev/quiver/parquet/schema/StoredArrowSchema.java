@@ -21,7 +21,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <ul>
  *   <li>{@code Utf8}/{@code Binary} stored as {@code LargeUtf8}/{@code LargeBinary} read as the large types;
  *   <li>a timestamp stored with a time zone keeps that zone (Parquet only says "adjusted to UTC");
- *   <li>an {@code INT64} stored as a {@code Duration} reads as that duration.
+ *   <li>an {@code INT64} stored as a {@code Duration} reads as that duration;
+ *   <li>a list stored as a {@code FixedSizeList} reads as one (every non-null list must then have that size).
  * </ul>
  *
  * Refinements apply only where the stored field agrees with the Parquet mapping in name, shape and unit; anything
@@ -81,6 +82,8 @@ public final class StoredArrowSchema {
       } else if (d instanceof ArrowType.Int di && di.getBitWidth() == 64 && di.getIsSigned()
           && s instanceof ArrowType.Duration) {
         refined = s;
+      } else if (d instanceof ArrowType.List && s instanceof ArrowType.FixedSizeList) {
+        refined = s;
       }
     }
     List<Field> children = derived.getChildren();
@@ -89,7 +92,8 @@ public final class StoredArrowSchema {
       for (int i = 0; i < children.size(); i++) {
         Field child = children.get(i);
         Field storedChild = stored.getChildren().get(i);
-        boolean positional = d instanceof ArrowType.List || d instanceof ArrowType.Map;
+        boolean positional = d instanceof ArrowType.List || d instanceof ArrowType.Map
+            || d instanceof ArrowType.FixedSizeList;
         refinedChildren.add(positional
             ? refine(child, new Field(child.getName(), storedChild.getFieldType(), storedChild.getChildren()))
             : refine(child, storedChild));

@@ -95,6 +95,67 @@ class StoredArrowSchemaTest {
     }
   }
 
+  private static final MessageType LISTS = MessageTypeParser.parseMessageType("""
+      message m {
+        optional group v (LIST) { repeated group list { optional int32 element; } }
+      }
+      """);
+
+  private Path writeLists(String name, int[][] rows, Schema stored) throws Exception {
+    Path file = dir.resolve(name);
+    SimpleGroupFactory groups = new SimpleGroupFactory(LISTS);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(LISTS)
+        .withExtraMetaData(Map.of("ARROW:schema", ipc(stored))).build()) {
+      for (int[] row : rows) {
+        Group g = groups.newGroup();
+        if (row != null) {
+          Group list = g.addGroup("v");
+          for (int x : row) {
+            Group element = list.addGroup("list");
+            if (x >= 0) {
+              element.add("element", x);
+            }
+          }
+        }
+        writer.write(g);
+      }
+    }
+    return file;
+  }
+
+  private static Schema fixedSizeLists(int size) {
+    return new Schema(List.of(new Field("v", FieldType.nullable(new ArrowType.FixedSizeList(size)),
+        List.of(new Field("element", FieldType.nullable(new ArrowType.Int(32, true)), null)))));
+  }
+
+  @Test
+  void aStoredFixedSizeListReadsAsOneWithNullListsPadded() throws Exception {
+    // -1 stands for a null element
+    Path file = writeLists("fsl.parquet", new int[][] {{1, 2, 3}, null, {4, -1, 6}}, fixedSizeLists(3));
+    try (ParquetFileReader reader = ParquetFileReader.open(file.toString());
+         LeakCheckedAllocator allocator = new LeakCheckedAllocator();
+         ParquetBatchReader batches = reader.read(allocator.get(), ReadOptions.defaults())) {
+      assertEquals(fixedSizeLists(3), batches.schema());
+      try (VectorSchemaRoot root = batches.next()) {
+        org.apache.arrow.vector.complex.FixedSizeListVector v =
+            (org.apache.arrow.vector.complex.FixedSizeListVector) root.getVector("v");
+        assertEquals(java.util.Arrays.asList(1, 2, 3), v.getObject(0));
+        assertTrue(v.isNull(1));
+        assertEquals(java.util.Arrays.asList(4, null, 6), v.getObject(2));
+        assertEquals(9, v.getDataVector().getValueCount(), "a null fixed-size list still holds 3 elements");
+      }
+    }
+  }
+
+  @Test
+  void aListOfAnotherSizeThanTheStoredFixedSizeIsCorruption() throws Exception {
+    Path file = writeLists("fsl-bad.parquet", new int[][] {{1, 2, 3}, {4, 5}}, fixedSizeLists(3));
+    dev.quiver.parquet.ParquetCorruptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+        dev.quiver.parquet.ParquetCorruptionException.class, () -> ConformanceTest.readAll(file, 10));
+    assertTrue(e.getMessage().contains("list of 2 elements where the stored Arrow schema says FixedSizeList(3)"),
+        e.getMessage());
+  }
+
   @Test
   void aHintThatDoesNotDecodeIsIgnored() throws Exception {
     Path file = write("garbage.parquet", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5}));
