@@ -58,6 +58,25 @@ public final class BinaryBatch {
     }
   }
 
+  /**
+   * Sets the value count after a caller wrote values straight into {@link #data()} and {@link #offsets()} (capacity
+   * ensured first, offsets non-decreasing); the decoders' bulk path.
+   */
+  void setCount(int count) {
+    this.count = count;
+  }
+
+  /** Copies {@code length} bytes; short values by a plain loop, which beats the array-copy call below 16 bytes. */
+  static void copy(byte[] src, int from, byte[] dst, int to, int length) {
+    if (length < 16) {
+      for (int b = 0; b < length; b++) {
+        dst[to + b] = src[from + b];
+      }
+    } else {
+      System.arraycopy(src, from, dst, to, length);
+    }
+  }
+
   /** Appends one value; capacity must have been ensured. */
   public void appendUnchecked(byte[] src, int offset, int length) {
     int start = offsets[count];

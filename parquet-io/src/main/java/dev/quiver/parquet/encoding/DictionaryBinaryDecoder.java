@@ -24,10 +24,19 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
     }
     out.ensureCapacity(count, (int) total);
     byte[] dictData = dictionary.data();
+    byte[] data = out.data();
+    int[] offsets = out.offsets();
+    int n = out.count();
+    int pos = offsets[n];
     for (int i = 0; i < count; i++) {
-      int start = dictOffsets[idx[i]];
-      out.appendUnchecked(dictData, start, dictOffsets[idx[i] + 1] - start);
+      int k = idx[i];
+      int start = dictOffsets[k];
+      int length = dictOffsets[k + 1] - start;
+      BinaryBatch.copy(dictData, start, data, pos, length);
+      pos += length;
+      offsets[++n] = pos;
     }
+    out.setCount(n);
   }
 
   @Override

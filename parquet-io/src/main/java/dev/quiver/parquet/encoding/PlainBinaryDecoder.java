@@ -32,12 +32,19 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
       throw new ParquetCorruptionException("a batch of BYTE_ARRAY values exceeds 2 GiB");
     }
     out.ensureCapacity(count, (int) total);
+    byte[] data = out.data();
+    int[] offsets = out.offsets();
+    int n = out.count();
+    int at = offsets[n];
     p = pos;
     for (int i = 0; i < count; i++) {
-      int len = readIntLe(p);
-      out.appendUnchecked(buf, p + 4, len);
+      int len = readIntLe(p); // validated in the first pass
+      BinaryBatch.copy(buf, p + 4, data, at, len);
+      at += len;
+      offsets[++n] = at;
       p += 4 + len;
     }
+    out.setCount(n);
     pos = p;
   }
 
