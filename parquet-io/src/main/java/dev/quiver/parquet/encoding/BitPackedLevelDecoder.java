@@ -1,6 +1,5 @@
 package dev.quiver.parquet.encoding;
 
-import dev.quiver.columnar.Bitmaps;
 import dev.quiver.parquet.ParquetCorruptionException;
 
 /**
@@ -52,22 +51,5 @@ public final class BitPackedLevelDecoder implements LevelDecoder {
       throw new ParquetCorruptionException("BIT_PACKED levels end before " + count + " more levels");
     }
     bitPos += (long) count * bitWidth;
-  }
-
-  @Override
-  public int readValidity(byte[] validity, int bitOffset, int count, int maxLevel, int[] scratch) {
-    int nonNull = 0;
-    while (count > 0) {
-      int n = Math.min(count, scratch.length);
-      read(scratch, 0, n);
-      for (int i = 0; i < n; i++) {
-        boolean valid = scratch[i] == maxLevel;
-        Bitmaps.set(validity, bitOffset + i, valid);
-        nonNull += valid ? 1 : 0;
-      }
-      bitOffset += n;
-      count -= n;
-    }
-    return nonNull;
   }
 }

@@ -86,7 +86,7 @@ abstract class ColumnChunkReader {
   }
 
   /** The 0-based ordinal of the page being read, for error context. */
-  int pageOrdinal() {
+  public int pageOrdinal() {
     return pages.pageOrdinal();
   }
 

@@ -10,7 +10,7 @@ import org.apache.arrow.vector.FieldVector;
  * validity bits directly (RLE runs set whole ranges), and the non-null values of each stretch of rows within one
  * page are decoded densely with one call; {@link ColumnChunkReader#fill} spreads them over the nulls.
  */
-final class FlatColumnReader extends ColumnChunkReader {
+final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
 
   FlatColumnReader(ColumnPlan plan, byte[] chunk, int offset, int length, long chunkFileOffset,
       CompressionCodec codec, boolean verifyChecksums, long chunkValues, ColumnStaging staging) {
@@ -22,7 +22,8 @@ final class FlatColumnReader extends ColumnChunkReader {
    *
    * @throws ParquetCorruptionException when the pages hold fewer rows or do not decode
    */
-  void readBatch(FieldVector vector, int rows) {
+  @Override
+  public void readBatch(FieldVector vector, int rows) {
     if (plan.shape() == ColumnPlan.Shape.NULL) {
       // the UNKNOWN logical type holds only nulls: nothing to decode, the pages are not read
       vector.setValueCount(rows);
@@ -43,5 +44,10 @@ final class FlatColumnReader extends ColumnChunkReader {
       valuesRead += n;
     }
     fill(vector, rows, maxDef == 0);
+  }
+
+  @Override
+  public String column() {
+    return plan.column().dottedPath();
   }
 }

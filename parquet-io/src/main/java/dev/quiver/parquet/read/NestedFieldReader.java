@@ -29,7 +29,7 @@ import org.apache.arrow.vector.complex.StructVector;
  * <p>Each struct and list takes its validity and offsets from the first leaf below it (all leaves below agree on
  * them in a valid file); each leaf fills its own values. Not thread-safe.
  */
-final class NestedFieldReader {
+final class NestedFieldReader implements FieldReader {
   private final NestedShape shape;
   private final List<RepeatedColumnReader> leaves;
   /** For each leaf, the shape nodes from the top-level field down to the leaf. */
@@ -108,12 +108,14 @@ final class NestedFieldReader {
   }
 
   /** The path of the leaf being read, for error context; the first leaf before any read. */
-  String currentColumn() {
+  @Override
+  public String column() {
     return leaves.get(Math.max(currentLeaf, 0)).path();
   }
 
   /** The page the leaf being read is on. */
-  int pageOrdinal() {
+  @Override
+  public int pageOrdinal() {
     return leaves.get(Math.max(currentLeaf, 0)).pageOrdinal();
   }
 
@@ -122,7 +124,8 @@ final class NestedFieldReader {
    *
    * @throws ParquetCorruptionException when a leaf's levels or values are corrupt, or the leaves disagree
    */
-  void readBatch(FieldVector vector, int rows) {
+  @Override
+  public void readBatch(FieldVector vector, int rows) {
     for (Builder b : builders.values()) {
       b.reset();
     }

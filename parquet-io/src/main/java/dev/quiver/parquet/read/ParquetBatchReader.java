@@ -77,15 +77,6 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    */
   private record FieldPlan(Field field, NestedShape shape, List<ColumnPlan> leaves) {}
 
-  /** Reads one top-level field a batch at a time. */
-  private interface FieldReader {
-    void readBatch(FieldVector vector, int rows);
-
-    String column();
-
-    int pageOrdinal();
-  }
-
   private static List<FieldPlan> plan(ParquetFileReader file, ReadOptions options) {
     List<SchemaNode> top = file.schema().root().children();
     List<String> names = options.columns();
@@ -215,26 +206,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     for (int f = 0; f < fields.size(); f++) {
       FieldPlan field = fields.get(f);
       if (field.shape() == null) {
-        FlatColumnReader reader = (FlatColumnReader) openLeaf(rg, field.leaves().get(0), chunks.get(next),
-            ranges.get(next), index, true);
+        readers[f] = (FlatColumnReader) openLeaf(rg, field.leaves().get(0), chunks.get(next), ranges.get(next),
+            index, true);
         next++;
-        String column = field.leaves().get(0).column().dottedPath();
-        readers[f] = new FieldReader() {
-          @Override
-          public void readBatch(FieldVector vector, int rows) {
-            reader.readBatch(vector, rows);
-          }
-
-          @Override
-          public String column() {
-            return column;
-          }
-
-          @Override
-          public int pageOrdinal() {
-            return reader.pageOrdinal();
-          }
-        };
       } else {
         Map<NestedShape.Leaf, RepeatedColumnReader> byLeaf = new IdentityHashMap<>();
         List<NestedShape.Leaf> shapeLeaves = NestedShape.leaves(field.shape());
@@ -243,23 +217,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
               chunks.get(next), ranges.get(next), index, false));
           next++;
         }
-        NestedFieldReader reader = new NestedFieldReader(field.shape(), byLeaf);
-        readers[f] = new FieldReader() {
-          @Override
-          public void readBatch(FieldVector vector, int rows) {
-            reader.readBatch(vector, rows);
-          }
-
-          @Override
-          public String column() {
-            return reader.currentColumn();
-          }
-
-          @Override
-          public int pageOrdinal() {
-            return reader.pageOrdinal();
-          }
-        };
+        readers[f] = new NestedFieldReader(field.shape(), byLeaf);
       }
     }
     rowsLeftInGroup = rg.numRows();

@@ -1,13 +1,8 @@
 package dev.quiver.parquet.read;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
@@ -28,8 +23,6 @@ import org.apache.parquet.schema.Type;
  * as in {@link ParquetJavaReference}.
  */
 final class ParquetJavaRecords {
-  private static final HexFormat HEX = HexFormat.of();
-
   private ParquetJavaRecords() {}
 
   /** Canonical values of the named top-level fields, one list per field. */
@@ -132,54 +125,31 @@ final class ParquetJavaRecords {
   }
 
   private static String primitive(Group g, int index, int i, PrimitiveType type) {
-    LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
-    switch (type.getPrimitiveTypeName()) {
-      case BOOLEAN:
-        return Boolean.toString(g.getBoolean(index, i));
-      case INT32: {
-        int v = g.getInteger(index, i);
-        if (annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-          return BigDecimal.valueOf(v, d.getScale()).toPlainString();
-        }
-        if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation it) {
-          if (it.isSigned()) {
-            return Long.toString(it.getBitWidth() == 8 ? (byte) v : it.getBitWidth() == 16 ? (short) v : v);
-          }
-          return Long.toString(it.getBitWidth() == 8 ? v & 0xFF : it.getBitWidth() == 16 ? v & 0xFFFF
-              : Integer.toUnsignedLong(v));
-        }
-        return Integer.toString(v);
+    return ParquetJavaReference.render(new ParquetJavaReference.Scalar() {
+      public boolean getBoolean() {
+        return g.getBoolean(index, i);
       }
-      case INT64: {
-        long v = g.getLong(index, i);
-        if (annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-          return BigDecimal.valueOf(v, d.getScale()).toPlainString();
-        }
-        if (annotation instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation it && !it.isSigned()) {
-          return Long.toUnsignedString(v);
-        }
-        return Long.toString(v);
+
+      public int getInteger() {
+        return g.getInteger(index, i);
       }
-      case INT96: {
-        ByteBuffer b = g.getInt96(index, i).toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-        return Long.toString((b.getInt(b.position() + 8) - 2_440_588L) * 86_400_000_000_000L
-            + b.getLong(b.position()));
+
+      public long getLong() {
+        return g.getLong(index, i);
       }
-      case FLOAT:
-        return "f" + Integer.toHexString(Float.floatToRawIntBits(g.getFloat(index, i)));
-      case DOUBLE:
-        return "d" + Long.toHexString(Double.doubleToRawLongBits(g.getDouble(index, i)));
-      default: {
-        byte[] bytes = g.getBinary(index, i).getBytes();
-        if (annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
-          return new BigDecimal(bytes.length == 0 ? BigInteger.ZERO : new BigInteger(bytes), d.getScale())
-              .toPlainString();
-        }
-        if (annotation instanceof LogicalTypeAnnotation.Float16LogicalTypeAnnotation) {
-          return "h" + Integer.toHexString(((bytes[1] & 0xFF) << 8) | (bytes[0] & 0xFF));
-        }
-        return HEX.formatHex(bytes);
+
+      public float getFloat() {
+        return g.getFloat(index, i);
       }
-    }
+
+      public double getDouble() {
+        return g.getDouble(index, i);
+      }
+
+      public org.apache.parquet.io.api.Binary getBinary() {
+        return type.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT96 ? g.getInt96(index, i)
+            : g.getBinary(index, i);
+      }
+    }, type);
   }
 }

@@ -67,16 +67,65 @@ final class ParquetJavaReference {
     return out;
   }
 
+  /** One value as parquet-java's APIs hand it out: the getter matching the physical type is called once. */
+  interface Scalar {
+    boolean getBoolean();
+
+    int getInteger();
+
+    long getLong();
+
+    float getFloat();
+
+    double getDouble();
+
+    org.apache.parquet.io.api.Binary getBinary();
+  }
+
+  /** The current value of a column reader as a {@link Scalar}. */
+  private static Scalar of(ColumnReader c) {
+    return new Scalar() {
+      public boolean getBoolean() {
+        return c.getBoolean();
+      }
+
+      public int getInteger() {
+        return c.getInteger();
+      }
+
+      public long getLong() {
+        return c.getLong();
+      }
+
+      public float getFloat() {
+        return c.getFloat();
+      }
+
+      public double getDouble() {
+        return c.getDouble();
+      }
+
+      public org.apache.parquet.io.api.Binary getBinary() {
+        return c.getBinary();
+      }
+    };
+  }
+
   private static String render(ColumnReader column, PrimitiveType type) {
+    return render(of(column), type);
+  }
+
+  /** The canonical string of one value of {@code type} (see the class comment). */
+  static String render(Scalar value, PrimitiveType type) {
     LogicalTypeAnnotation annotation = type.getLogicalTypeAnnotation();
     if (annotation instanceof LogicalTypeAnnotation.UnknownLogicalTypeAnnotation) {
       return "null"; // UNKNOWN: always null, read as Arrow's Null type
     }
     switch (type.getPrimitiveTypeName()) {
       case BOOLEAN:
-        return Boolean.toString(column.getBoolean());
+        return Boolean.toString(value.getBoolean());
       case INT32: {
-        int v = column.getInteger();
+        int v = value.getInteger();
         if (annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
           return BigDecimal.valueOf(v, d.getScale()).toPlainString();
         }
@@ -90,7 +139,7 @@ final class ParquetJavaReference {
         return Integer.toString(v);
       }
       case INT64: {
-        long v = column.getLong();
+        long v = value.getLong();
         if (annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
           return BigDecimal.valueOf(v, d.getScale()).toPlainString();
         }
@@ -100,18 +149,18 @@ final class ParquetJavaReference {
         return Long.toString(v);
       }
       case INT96: {
-        ByteBuffer b = column.getBinary().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = value.getBinary().toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
         long nanosOfDay = b.getLong(b.position());
         long julianDay = b.getInt(b.position() + 8);
         return Long.toString((julianDay - 2_440_588L) * 86_400_000_000_000L + nanosOfDay);
       }
       case FLOAT:
-        return "f" + Integer.toHexString(Float.floatToRawIntBits(column.getFloat()));
+        return "f" + Integer.toHexString(Float.floatToRawIntBits(value.getFloat()));
       case DOUBLE:
-        return "d" + Long.toHexString(Double.doubleToRawLongBits(column.getDouble()));
+        return "d" + Long.toHexString(Double.doubleToRawLongBits(value.getDouble()));
       case BINARY:
       case FIXED_LEN_BYTE_ARRAY: {
-        byte[] bytes = column.getBinary().getBytes();
+        byte[] bytes = value.getBinary().getBytes();
         if (annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d) {
           return new BigDecimal(bytes.length == 0 ? BigInteger.ZERO : new BigInteger(bytes), d.getScale())
               .toPlainString();
