@@ -94,6 +94,122 @@ public interface ObjectStore extends AutoCloseable {
    */
   CompletableFuture<List<ObjectMetadata>> list(String prefix);
 
+  /**
+   * The bytes of an object, whole ({@code range} null) or a range, only if its etag is still {@code ifMatch} (HTTP
+   * {@code If-Match}, as S3 GetObject takes it): a reader that saw an etag in {@link #head} reads the same version
+   * or fails.
+   *
+   * <p>The default implementation checks {@link #head} and then reads, which leaves a short window in which the
+   * object could change; the S3 store checks atomically (the server compares the etag).
+   *
+   * @param range the bytes to read, or null for the whole object
+   * @param ifMatch the etag the object must have, as {@link ObjectMetadata#etag()} gave it
+   * @throws ObjectStoreException (through the future) of kind {@code PRECONDITION_FAILED} when the etag differs,
+   *     and as {@link #get(String, ByteRange)} otherwise
+   */
+  default CompletableFuture<ByteBuffer> get(String key, ByteRange range, String ifMatch) {
+    java.util.Objects.requireNonNull(key, "key");
+    java.util.Objects.requireNonNull(ifMatch, "ifMatch");
+    return head(key).thenCompose(metadata -> {
+      if (!ifMatch.equals(metadata.etag())) {
+        return CompletableFuture.failedFuture(new ObjectStoreException(ObjectStoreException.Kind.PRECONDITION_FAILED,
+            ObjectKeys.location(describe(), key), "the object's etag is " + metadata.etag() + ", not " + ifMatch));
+      }
+      return range == null ? get(key) : get(key, range);
+    });
+  }
+
+  /**
+   * The bytes of an object, whole ({@code range} null) or a range, as a stream read at the caller's pace. The future
+   * completes when the object is found (or fails as {@link #get(String, ByteRange)}); read errors later surface as
+   * {@link java.io.IOException}s from the stream, whose cause is an {@link ObjectStoreException}. Close the stream
+   * when done, read to the end or not.
+   *
+   * <p>The default implementation reads the bytes whole and wraps them; the S3 store streams with backpressure,
+   * holding a bounded number of bytes however large the object.
+   */
+  default CompletableFuture<java.io.InputStream> getStream(String key, ByteRange range) {
+    java.util.Objects.requireNonNull(key, "key");
+    return (range == null ? get(key) : get(key, range)).thenApply(bytes -> new java.io.InputStream() {
+      @Override
+      public int read() {
+        return bytes.hasRemaining() ? bytes.get() & 0xFF : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+          return 0;
+        }
+        if (!bytes.hasRemaining()) {
+          return -1;
+        }
+        int n = Math.min(len, bytes.remaining());
+        bytes.get(b, off, n);
+        return n;
+      }
+
+      @Override
+      public int available() {
+        return bytes.remaining();
+      }
+    });
+  }
+
+  /**
+   * One level of a listing: the objects directly under {@code prefix} and the common prefixes that group deeper
+   * keys, split at {@code delimiter} (S3 ListObjectsV2 with a delimiter). With delimiter {@code "/"} and prefix
+   * {@code "a/"}, keys {@code a/x} and {@code a/b/y} give object {@code a/x} and common prefix {@code a/b/}. All pages
+   * are gathered. The default implementation groups the result of {@link #list(String)}.
+   *
+   * @param delimiter a non-empty string, usually {@code "/"}
+   * @throws IllegalArgumentException at once for an empty delimiter
+   */
+  default CompletableFuture<ListResult> list(String prefix, String delimiter) {
+    java.util.Objects.requireNonNull(delimiter, "delimiter");
+    if (delimiter.isEmpty()) {
+      throw new IllegalArgumentException("the delimiter must be non-empty");
+    }
+    return list(prefix).thenApply(all -> {
+      List<ObjectMetadata> objects = new java.util.ArrayList<>();
+      java.util.TreeSet<String> prefixes = new java.util.TreeSet<>(ObjectKeys.ORDER);
+      for (ObjectMetadata metadata : all) {
+        int at = metadata.key().indexOf(delimiter, prefix.length());
+        if (at < 0) {
+          objects.add(metadata);
+        } else {
+          prefixes.add(metadata.key().substring(0, at + delimiter.length()));
+        }
+      }
+      return new ListResult(objects, List.copyOf(prefixes));
+    });
+  }
+
+  /**
+   * Copies an object inside the store (S3 CopyObject), replacing any object at {@code targetKey}. The default
+   * implementation reads the source whole and puts it.
+   *
+   * @return the new object's metadata
+   * @throws ObjectStoreException (through the future) of kind {@code NOT_FOUND} when the source is missing
+   */
+  default CompletableFuture<ObjectMetadata> copy(String sourceKey, String targetKey) {
+    java.util.Objects.requireNonNull(sourceKey, "sourceKey");
+    java.util.Objects.requireNonNull(targetKey, "targetKey");
+    return get(sourceKey).thenCompose(bytes -> put(targetKey, bytes, PutMode.OVERWRITE));
+  }
+
+  /**
+   * Starts writing a large object in pieces; see {@link MultipartUpload}. The default implementation gathers the
+   * bytes in memory and puts them on {@code complete()}; the S3 store uploads parts as they fill.
+   *
+   * @throws ObjectStoreException of kind {@code INVALID_KEY} at once for a malformed key
+   */
+  default MultipartUpload startUpload(String key) {
+    java.util.Objects.requireNonNull(key, "key");
+    return new BufferedUpload(this, key);
+  }
+
   /** Removes an object; removing a missing key succeeds (as S3 does). */
   CompletableFuture<Void> delete(String key);
 

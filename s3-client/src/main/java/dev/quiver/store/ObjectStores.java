@@ -3,6 +3,9 @@ package dev.quiver.store;
 import dev.quiver.store.ObjectStoreException.Kind;
 import dev.quiver.store.local.LocalFileSystem;
 import dev.quiver.store.memory.InMemoryStore;
+import dev.quiver.store.s3.S3Config;
+import dev.quiver.store.s3.S3Store;
+import dev.quiver.store.s3.auth.AwsEnvironment;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -21,10 +24,6 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class ObjectStores {
 
-  /** The detail of the error for {@code s3://} locations until the S3 store exists. */
-  public static final String S3_NOT_SUPPORTED =
-      "s3:// locations are not supported yet (the S3 store lands with the object-store issue)";
-
   private static final ConcurrentMap<String, InMemoryStore> MEMORY_STORES = new ConcurrentHashMap<>();
 
   private ObjectStores() {}
@@ -38,20 +37,32 @@ public final class ObjectStores {
    *       location owns that store. The path is made absolute and normalized lexically first ({@code a/../b} is
    *       {@code b}), and the file need not exist;</li>
    *   <li>{@code memory://name/key}: the shared {@link InMemoryStore} called {@code name} (see
-   *       {@link #memoryStore(String)}), which the location does not own.</li>
+   *       {@link #memoryStore(String)}), which the location does not own;</li>
+   *   <li>{@code s3://bucket/key}: a new {@link S3Store} for the bucket, which the location owns, with credentials,
+   *       region and endpoint from the environment and the AWS profile files ({@link AwsEnvironment#load()}); a
+   *       custom endpoint ({@code AWS_ENDPOINT_URL}) is addressed path style. The key is taken literally (not
+   *       percent-decoded), as the AWS CLI does.</li>
    * </ul>
    * A location is taken as a URI only when it starts with a scheme followed by {@code ://} (or is a {@code file:}
    * URI); anything else, {@code a:b.parquet} included, is a plain path. Schemes are case-insensitive. No I/O
    * happens here.
    *
-   * @throws ObjectStoreException of kind {@code UNSUPPORTED} for {@code s3://} (not yet; detail
-   *     {@link #S3_NOT_SUPPORTED}), for unknown schemes, and for {@code file:} URIs naming another host; of kind
-   *     {@code INVALID_KEY} for an empty location, a malformed {@code file:} URI (opaque, with a query or fragment,
-   *     bad syntax), a path without a file name ({@code /}), a {@code memory:} location without a name or key, and
-   *     a key that breaks the rules of {@link ObjectKeys}
+   * @throws ObjectStoreException of kind {@code UNSUPPORTED} for unknown schemes and for {@code file:} URIs naming
+   *     another host; of kind {@code INVALID_KEY} for an empty location, a malformed {@code file:} URI (opaque, with
+   *     a query or fragment, bad syntax), a path without a file name ({@code /}), a {@code memory:} or {@code s3:}
+   *     location without a name/bucket or key, an invalid bucket name or endpoint, and a key that breaks the rules
+   *     of {@link ObjectKeys}
    * @throws NullPointerException when {@code location} is null
    */
   public static ObjectLocation resolve(String location) {
+    return resolve(location, null);
+  }
+
+  /**
+   * As {@link #resolve(String)}, with {@code s3://} locations configured from {@code aws} instead of this process's
+   * environment (null: {@link AwsEnvironment#load()}, read only when an {@code s3://} location needs it).
+   */
+  public static ObjectLocation resolve(String location, AwsEnvironment aws) {
     Objects.requireNonNull(location, "location");
     if (location.isEmpty()) {
       throw new ObjectStoreException(Kind.INVALID_KEY, location, "the location is empty");
@@ -66,10 +77,10 @@ public final class ObjectStores {
       case "memory":
         return memory(location, location.substring("memory://".length()));
       case "s3":
-        throw new ObjectStoreException(Kind.UNSUPPORTED, location, S3_NOT_SUPPORTED);
+        return s3(location, location.substring(location.indexOf("://") + 3), aws);
       default:
         throw new ObjectStoreException(Kind.UNSUPPORTED, location, "unknown scheme '" + scheme
-            + "://'; Quiver reads plain paths, file:// and memory:// locations");
+            + "://'; Quiver reads plain paths, file://, s3:// and memory:// locations");
     }
   }
 
@@ -174,6 +185,23 @@ public final class ObjectStores {
     String key = name.toString();
     store.resolve(key);
     return new ObjectLocation(store, key, true);
+  }
+
+  private static ObjectLocation s3(String location, String rest, AwsEnvironment aws) {
+    int slash = rest.indexOf('/');
+    if (slash <= 0 || slash == rest.length() - 1) {
+      throw new ObjectStoreException(Kind.INVALID_KEY, location, "an S3 location names a bucket and a key: "
+          + "s3://bucket/key");
+    }
+    String bucket = rest.substring(0, slash);
+    String key = ObjectKeys.requireValidKey(rest.substring(slash + 1), "s3://" + bucket);
+    S3Config config;
+    try {
+      config = S3Config.fromEnvironment(bucket, aws != null ? aws : AwsEnvironment.load());
+    } catch (IllegalArgumentException e) {
+      throw new ObjectStoreException(Kind.INVALID_KEY, location, e.getMessage(), null, e);
+    }
+    return new ObjectLocation(new S3Store(config), key, true);
   }
 
   private static ObjectLocation memory(String location, String rest) {

@@ -414,6 +414,84 @@ public abstract class ObjectStoreContractTest {
     assertHoldsExactly(List.of("dir/three", "dir/two", "one"));
   }
 
+  // ---- delimiter listing, copy, conditional get, uploads, streams ----
+
+  @Test
+  void listWithADelimiterGroupsDeeperKeysIntoCommonPrefixes() {
+    for (String key : List.of("a/x", "a/y", "a/b/1", "a/b/2", "a/c/d/e", "ab", "a.txt", "z")) {
+      put(key, bytes(key));
+    }
+    ListResult level = await(store.list("a/", "/"));
+    assertEquals(List.of("a/x", "a/y"), level.objects().stream().map(ObjectMetadata::key).toList());
+    assertEquals(List.of("a/b/", "a/c/"), level.commonPrefixes());
+    ListResult top = await(store.list("", "/"));
+    assertEquals(List.of("a.txt", "ab", "z"), top.objects().stream().map(ObjectMetadata::key).toList());
+    assertEquals(List.of("a/"), top.commonPrefixes());
+    assertEquals(List.of(), await(store.list("none/", "/")).commonPrefixes());
+  }
+
+  @Test
+  void copyMakesAnIndependentObject() {
+    byte[] data = randomBytes(70_000, 11);
+    put("src/one", data);
+    put("dst/two", bytes("old"));
+    ObjectMetadata copied = await(store.copy("src/one", "dst/two"));
+    assertEquals(70_000, copied.size());
+    assertEquals(copied, await(store.head("dst/two")));
+    assertArrayEquals(data, toArray(await(store.get("dst/two"))));
+    await(store.delete("src/one"));
+    assertArrayEquals(data, toArray(await(store.get("dst/two"))));
+    assertEquals(Kind.NOT_FOUND, failureKind(() -> store.copy("src/none", "dst/x")));
+  }
+
+  @Test
+  void getWithIfMatchReadsOnlyTheVersionSeen() {
+    ObjectMetadata first = put("v", bytes("first"));
+    assertEquals("first", string(await(store.get("v", null, first.etag()))));
+    assertEquals("irs", string(await(store.get("v", new ByteRange(1, 3), first.etag()))));
+    put("v", bytes("second"));
+    assertEquals(Kind.PRECONDITION_FAILED, failureKind(() -> store.get("v", null, first.etag())));
+    assertEquals(Kind.PRECONDITION_FAILED, failureKind(() -> store.get("v", new ByteRange(0, 2), first.etag())));
+    assertEquals(Kind.NOT_FOUND, failureKind(() -> store.get("none", null, first.etag())));
+  }
+
+  @Test
+  void anUploadIsInvisibleUntilCompleteAndAnAbortLeavesNothing() throws Exception {
+    byte[] data = randomBytes(300_001, 12);
+    MultipartUpload upload = store.startUpload("up/loaded");
+    for (int at = 0; at < data.length; at += 65_537) {
+      await(upload.write(ByteBuffer.wrap(data, at, Math.min(65_537, data.length - at))));
+    }
+    assertEquals(List.of(), keysOf("up/"));
+    ObjectMetadata done = await(upload.complete());
+    upload.close();
+    assertEquals(data.length, done.size());
+    assertArrayEquals(data, toArray(await(store.get("up/loaded"))));
+
+    MultipartUpload abandoned = store.startUpload("up/abandoned");
+    await(abandoned.write(ByteBuffer.wrap(data)));
+    abandoned.close();
+    await(abandoned.abort());
+    assertHoldsExactly(List.of("up/loaded"));
+    assertThrows(ObjectStoreException.class, () -> store.startUpload("../escape"));
+  }
+
+  @Test
+  void streamsReturnTheBytes() throws Exception {
+    byte[] data = randomBytes(200_000, 13);
+    put("s", data);
+    try (java.io.InputStream in = await(store.getStream("s", null))) {
+      assertArrayEquals(data, in.readAllBytes());
+    }
+    try (java.io.InputStream in = await(store.getStream("s", new ByteRange(5, 1000)))) {
+      assertArrayEquals(Arrays.copyOfRange(data, 5, 1005), in.readAllBytes());
+    }
+    try (java.io.InputStream in = await(store.getStream("s", new ByteRange(7, 0)))) {
+      assertEquals(-1, in.read());
+    }
+    assertEquals(Kind.NOT_FOUND, failureKind(() -> store.getStream("none", null)));
+  }
+
   // ---- keys ----
 
   @Test

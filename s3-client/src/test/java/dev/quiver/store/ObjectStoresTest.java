@@ -13,10 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quiver.store.ObjectStoreException.Kind;
 import dev.quiver.store.local.LocalFileSystem;
 import dev.quiver.store.memory.InMemoryStore;
+import dev.quiver.store.s3.S3Store;
+import dev.quiver.store.s3.auth.AwsEnvironment;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,14 +112,36 @@ class ObjectStoresTest {
   }
 
   @Test
-  void s3IsNotSupportedYet() {
-    for (String location : List.of("s3://bucket/key.parquet", "S3://bucket/key.parquet")) {
-      ObjectStoreException e = assertThrows(ObjectStoreException.class, () -> ObjectStores.resolve(location));
-      assertEquals(Kind.UNSUPPORTED, e.kind());
-      assertEquals(location, e.location());
-      assertEquals("s3:// locations are not supported yet (the S3 store lands with the object-store issue)",
-          e.detail());
-      assertTrue(e.getMessage().contains(e.detail()));
+  void s3LocationsOpenAnS3StoreConfiguredFromTheEnvironment() {
+    AwsEnvironment aws = AwsEnvironment.load(Map.of("AWS_ACCESS_KEY_ID", "AKIDX", "AWS_SECRET_ACCESS_KEY", "s3cr3tvalue",
+        "AWS_REGION", "eu-central-1", "AWS_ENDPOINT_URL", "http://127.0.0.1:9"), Path.of("/nonexistent-home"));
+    for (String location : List.of("s3://my-bucket/dir/key.parquet", "S3://my-bucket/dir/key.parquet")) {
+      try (ObjectLocation resolved = ObjectStores.resolve(location, aws)) {
+        S3Store store = assertInstanceOf(S3Store.class, resolved.store());
+        assertEquals("dir/key.parquet", resolved.key());
+        assertEquals("s3://my-bucket/dir/key.parquet", resolved.location());
+        assertEquals("eu-central-1", store.config().region());
+        assertTrue(store.config().pathStyle());
+        assertFalse(store.config().tls());
+        assertFalse(store.toString().contains("s3cr3tvalue"), store.toString());
+      }
+    }
+    try (ObjectLocation aws3 = ObjectStores.resolve("s3://bucket/k", AwsEnvironment.load(Map.of(),
+        Path.of("/nonexistent-home")))) {
+      S3Store store = (S3Store) aws3.store();
+      assertFalse(store.config().pathStyle());
+      assertTrue(store.config().tls());
+    }
+  }
+
+  @Test
+  void malformedS3LocationsAreInvalid() {
+    AwsEnvironment aws = AwsEnvironment.load(Map.of(), Path.of("/nonexistent-home"));
+    for (String location : List.of("s3://", "s3://bucket", "s3://bucket/", "s3:///key", "s3://Bad_Bucket!/k",
+        "s3://bucket/a//b", "s3://bucket/../x")) {
+      ObjectStoreException e = assertThrows(ObjectStoreException.class, () -> ObjectStores.resolve(location, aws),
+          location);
+      assertEquals(Kind.INVALID_KEY, e.kind(), location);
     }
   }
 
