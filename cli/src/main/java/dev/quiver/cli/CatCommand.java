@@ -37,6 +37,43 @@ final class CatCommand extends FileCommand {
       description = "Rows per batch read (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  private static boolean hasDictionaries(VectorSchemaRoot batch) {
+    for (org.apache.arrow.vector.types.pojo.Field f : batch.getSchema().getFields()) {
+      if (f.getDictionary() != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The batch with its dictionary-encoded top-level columns (from a stored {@code ARROW:schema}) replaced by their
+   * values, decoded by Arrow's {@code DictionaryEncoder}; the other columns are transferred. Owned by the caller.
+   */
+  private static VectorSchemaRoot decodeDictionaries(VectorSchemaRoot batch,
+      org.apache.arrow.vector.dictionary.DictionaryProvider dictionaries) {
+    java.util.List<org.apache.arrow.vector.FieldVector> vectors = new java.util.ArrayList<>();
+    try {
+      for (org.apache.arrow.vector.FieldVector v : batch.getFieldVectors()) {
+        org.apache.arrow.vector.types.pojo.DictionaryEncoding encoding = v.getField().getDictionary();
+        if (encoding == null) {
+          org.apache.arrow.vector.util.TransferPair transfer = v.getTransferPair(v.getAllocator());
+          transfer.transfer();
+          vectors.add((org.apache.arrow.vector.FieldVector) transfer.getTo());
+        } else {
+          vectors.add((org.apache.arrow.vector.FieldVector) org.apache.arrow.vector.dictionary.DictionaryEncoder
+              .decode(v, dictionaries.lookup(encoding.getId())));
+        }
+      }
+    } catch (RuntimeException e) {
+      vectors.forEach(org.apache.arrow.vector.FieldVector::close);
+      throw e;
+    }
+    VectorSchemaRoot decoded = new VectorSchemaRoot(vectors);
+    decoded.setRowCount(batch.getRowCount());
+    return decoded;
+  }
+
   @Override
   void run(PrintWriter out) throws IOException {
     if (limit != null && limit < 0) {
@@ -58,7 +95,13 @@ final class CatCommand extends FileCommand {
       while (remaining > 0 && batches.hasNext()) {
         try (VectorSchemaRoot batch = batches.next()) {
           int rows = (int) Math.min(batch.getRowCount(), remaining);
-          writer.write(batch, rows);
+          if (hasDictionaries(batch)) {
+            try (VectorSchemaRoot decoded = decodeDictionaries(batch, batches.dictionaries())) {
+              writer.write(decoded, rows);
+            }
+          } else {
+            writer.write(batch, rows);
+          }
           remaining -= rows;
         }
         if (out.checkError()) {

@@ -463,4 +463,41 @@ class QuiverCliTest {
       }
     }
   }
+
+  @Test
+  void catDecodesDictionaryEncodedColumns() throws Exception {
+    // a stored ARROW:schema asking for dictionary<int8, utf8> makes the reader hand out indices and dictionaries;
+    // cat prints the values
+    MessageType schema = MessageTypeParser.parseMessageType(
+        "message m { optional binary s (STRING); required int32 i; }");
+    org.apache.arrow.vector.types.pojo.Schema stored = new org.apache.arrow.vector.types.pojo.Schema(List.of(
+        new org.apache.arrow.vector.types.pojo.Field("s", new org.apache.arrow.vector.types.pojo.FieldType(true,
+            org.apache.arrow.vector.types.pojo.ArrowType.Utf8.INSTANCE,
+            new org.apache.arrow.vector.types.pojo.DictionaryEncoding(0, false,
+                new org.apache.arrow.vector.types.pojo.ArrowType.Int(8, true))), null),
+        new org.apache.arrow.vector.types.pojo.Field("i", org.apache.arrow.vector.types.pojo.FieldType.notNullable(
+            new org.apache.arrow.vector.types.pojo.ArrowType.Int(32, true)), null)));
+    java.io.ByteArrayOutputStream ipc = new java.io.ByteArrayOutputStream();
+    org.apache.arrow.vector.ipc.message.MessageSerializer.serialize(
+        new org.apache.arrow.vector.ipc.WriteChannel(java.nio.channels.Channels.newChannel(ipc)), stored);
+    Path file = tmp.resolve("dictionary.parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+        .withExtraMetaData(java.util.Map.of("ARROW:schema",
+            java.util.Base64.getEncoder().encodeToString(ipc.toByteArray()))).build()) {
+      String[] values = {"red", null, "green", "red"};
+      for (int i = 0; i < values.length; i++) {
+        Group g = groups.newGroup();
+        if (values[i] != null) {
+          g.add("s", values[i]);
+        }
+        g.add("i", i);
+        writer.write(g);
+      }
+    }
+    Cli.Result r = Cli.run("cat", file.toString());
+    assertEquals(0, r.status(), r::toString);
+    assertEquals(List.of("{\"s\":\"red\",\"i\":0}", "{\"s\":null,\"i\":1}", "{\"s\":\"green\",\"i\":2}",
+        "{\"s\":\"red\",\"i\":3}"), r.outLines());
+  }
 }

@@ -7,12 +7,17 @@ import dev.quiver.parquet.ParquetCorruptionException;
  * one byte of bit width, then the RLE/bit-packed hybrid. Every index is checked against the dictionary size
  * once per batch, so the gathers that follow index without checks of their own.
  */
-final class DictionaryIndexReader {
+public final class DictionaryIndexReader {
   private final RleBitPackedHybridDecoder rle = new RleBitPackedHybridDecoder();
   private final int dictionarySize;
   private int[] indices = new int[256];
 
-  DictionaryIndexReader(byte[] buf, int offset, int length, int dictionarySize) {
+  /**
+   * Reads the indices of a page's value bytes {@code buf[offset, offset + length)}.
+   *
+   * @throws ParquetCorruptionException when the bit-width byte is missing or above 32
+   */
+  public DictionaryIndexReader(byte[] buf, int offset, int length, int dictionarySize) {
     if (length < 1) {
       throw new ParquetCorruptionException("dictionary-encoded page without its bit-width byte");
     }
@@ -24,8 +29,13 @@ final class DictionaryIndexReader {
     this.dictionarySize = dictionarySize;
   }
 
-  /** Reads {@code count} checked indices; the returned array holds them from 0 and is reused by the next call. */
-  int[] read(int count) {
+  /**
+   * Reads {@code count} indices, each checked against the dictionary size; the returned array holds them from 0
+   * and is reused by the next call.
+   *
+   * @throws ParquetCorruptionException when the data ends early or an index is out of range
+   */
+  public int[] read(int count) {
     if (indices.length < count) {
       indices = new int[Math.max(count, indices.length * 2)];
     }

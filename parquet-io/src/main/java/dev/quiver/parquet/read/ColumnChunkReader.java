@@ -16,6 +16,7 @@ import dev.quiver.parquet.encoding.FixedFromBinaryDecoder;
 import dev.quiver.parquet.encoding.LevelDecoder;
 import dev.quiver.parquet.encoding.DictionaryBinaryDecoder;
 import dev.quiver.parquet.encoding.DictionaryFixedWidthDecoder;
+import dev.quiver.parquet.encoding.DictionaryIndexReader;
 import dev.quiver.parquet.encoding.FixedWidthDecoder;
 import dev.quiver.parquet.encoding.PlainBinaryDecoder;
 import dev.quiver.parquet.encoding.PlainBooleanDecoder;
@@ -32,6 +33,8 @@ import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * The pages and values of one column chunk: what the flat and the repeated column readers share. Iterates the
@@ -70,6 +73,12 @@ abstract class ColumnChunkReader {
   private BinaryBatch binaryDictionary;
   private int dictionarySize = -1;
 
+  /** True when the field asks for dictionary-encoded output: indices into a dictionary built per chunk. */
+  private final boolean dictionaryOutput;
+  private DictionaryIndexReader indexReader;
+  /** Entries of the output dictionary: the dictionary page's, then values of pages that fell back. */
+  private int outputDictionarySize;
+
   // staging, sized by the batch
   /** The reusable buffers; {@code staging.validity} holds the batch's slots' validity, built by the subclass. */
   protected final ColumnStaging staging;
@@ -83,6 +92,7 @@ abstract class ColumnChunkReader {
     this.maxDef = plan.column().maxDefinitionLevel();
     this.maxRep = plan.column().maxRepetitionLevel();
     this.chunkValues = chunkValues;
+    this.dictionaryOutput = plan.field().getDictionary() != null;
   }
 
   /** The 0-based ordinal of the page being read, for error context. */
@@ -136,6 +146,11 @@ abstract class ColumnChunkReader {
     if (count == 0) {
       return;
     }
+    if (dictionaryOutput) {
+      decodeIndices(count);
+      denseCount += count;
+      return;
+    }
     switch (plan.shape()) {
       case BOOLEAN, FIXED -> {
         int width = plan.outputWidth();
@@ -143,26 +158,74 @@ abstract class ColumnChunkReader {
         if ((long) (denseCount + count) * width > staging.values.length) {
           staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * width, staging.values.length * 2));
         }
-        if (plan.binaryConverter() != null && !pageIsDictionaryEncoded) {
-          staging.binaryScratch.reset();
-          binaryDecoder.read(staging.binaryScratch, count);
-          plan.binaryConverter().convert(staging.binaryScratch, staging.values, at);
-        } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
-          int physicalBytes = count * plan.physicalWidth();
-          if (staging.physical.length < physicalBytes) {
-            staging.physical = new byte[Math.max(physicalBytes, staging.physical.length * 2)];
-          }
-          fixedDecoder.read(staging.physical, 0, count);
-          plan.fixedConverter().convert(staging.physical, 0, staging.values, at, count);
-        } else {
-          fixedDecoder.read(staging.values, at, count);
-        }
+        decodeFixed(staging.values, at, count);
       }
       case VARIABLE -> binaryDecoder.read(staging.binaryValues, count);
       default -> throw new IllegalStateException(plan.shape().name());
     }
     denseCount += count;
   }
+
+  /**
+   * Dictionary output: the next {@code count} indices, as 4-byte little-endian ints at the dense position. From a
+   * dictionary-encoded page they are the page's indices; the values of any other page are appended to the output
+   * dictionary and indexed there.
+   */
+  private void decodeIndices(int count) {
+    int at = denseCount * 4;
+    if ((long) (denseCount + count) * 4 > staging.values.length) {
+      staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * 4,
+          staging.values.length * 2));
+    }
+    if (pageIsDictionaryEncoded) {
+      int[] idx = indexReader.read(count);
+      for (int i = 0; i < count; i++) {
+        INTS.set(staging.values, at + 4 * i, idx[i]);
+      }
+      return;
+    }
+    int base = outputDictionarySize;
+    if (plan.shape() == ColumnPlan.Shape.VARIABLE) {
+      if (binaryDictionary == null) {
+        binaryDictionary = new BinaryBatch(count, 1024);
+      }
+      binaryDecoder.read(binaryDictionary, count);
+    } else {
+      int width = plan.outputWidth();
+      long needed = (long) (base + count) * width;
+      if (fixedDictionary == null || needed > fixedDictionary.length) {
+        fixedDictionary = java.util.Arrays.copyOf(fixedDictionary == null ? new byte[0] : fixedDictionary,
+            (int) Math.max(needed, fixedDictionary == null ? 0 : 2L * fixedDictionary.length));
+      }
+      decodeFixed(fixedDictionary, base * width, count);
+    }
+    for (int i = 0; i < count; i++) {
+      INTS.set(staging.values, at + 4 * i, base + i);
+    }
+    outputDictionarySize = base + count;
+  }
+
+  private static final java.lang.invoke.VarHandle INTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /** Decodes {@code count} values of a fixed-width output layout into {@code out} from byte {@code at}. */
+  private void decodeFixed(byte[] out, int at, int count) {
+    if (plan.binaryConverter() != null && !pageIsDictionaryEncoded) {
+      staging.binaryScratch.reset();
+      binaryDecoder.read(staging.binaryScratch, count);
+      plan.binaryConverter().convert(staging.binaryScratch, out, at);
+    } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
+      int physicalBytes = count * plan.physicalWidth();
+      if (staging.physical.length < physicalBytes) {
+        staging.physical = new byte[Math.max(physicalBytes, staging.physical.length * 2)];
+      }
+      fixedDecoder.read(staging.physical, 0, count);
+      plan.fixedConverter().convert(staging.physical, 0, out, at, count);
+    } else {
+      fixedDecoder.read(out, at, count);
+    }
+  }
+
 
   /**
    * Fills {@code vector} with {@code slots} slots: the dense values spread over the set bits of the validity
@@ -177,10 +240,17 @@ abstract class ColumnChunkReader {
     }
     int valid = allValid ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots);
     if (valid != denseCount) {
-      throw new ParquetCorruptionException("levels mark " + valid + " staging.values present but " + denseCount
+      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
           + " were decoded");
     }
     byte[] validityOrNull = allValid ? null : staging.validity;
+    if (dictionaryOutput) {
+      if (!allValid && valid < slots) {
+        spreadFixed(slots, valid, 4);
+      }
+      VectorFiller.fillFixedWidth((BaseFixedWidthVector) vector, staging.values, validityOrNull, slots);
+      return;
+    }
     switch (plan.shape()) {
       case FIXED, BOOLEAN -> {
         int width = plan.outputWidth();
@@ -255,7 +325,7 @@ abstract class ColumnChunkReader {
   protected final void nextDataPage() {
     while (true) {
       if (!pages.hasMore()) {
-        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " staging.values, but its metadata "
+        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " values, but its metadata "
             + "claims " + chunkValues + " and the row group needs more");
       }
       pages.next();
@@ -336,6 +406,10 @@ abstract class ColumnChunkReader {
       if (dictionarySize < 0) {
         throw new ParquetCorruptionException("dictionary-encoded data page without a dictionary page");
       }
+      if (dictionaryOutput) {
+        indexReader = new DictionaryIndexReader(data, offset, length, dictionarySize);
+        return;
+      }
       if (fixedDictionary != null) {
         fixedDecoder = new DictionaryFixedWidthDecoder(data, offset, length, fixedDictionary, dictionarySize,
             plan.outputWidth());
@@ -413,7 +487,7 @@ abstract class ColumnChunkReader {
     }
     if (pt == PhysicalType.BYTE_ARRAY) {
       if ((long) count * 4 > length) {
-        throw new ParquetCorruptionException("dictionary of " + count + " BYTE_ARRAY staging.values in " + length + " bytes");
+        throw new ParquetCorruptionException("dictionary of " + count + " BYTE_ARRAY values in " + length + " bytes");
       }
       BinaryBatch dictionary = new BinaryBatch(count, length - 4 * count);
       new PlainBinaryDecoder(data, offset, length).read(dictionary, count);
@@ -426,7 +500,7 @@ abstract class ColumnChunkReader {
     } else {
       int width = plan.physicalWidth();
       if ((long) count * width > length) {
-        throw new ParquetCorruptionException("dictionary of " + count + " staging.values of " + width + " bytes in "
+        throw new ParquetCorruptionException("dictionary of " + count + " values of " + width + " bytes in "
             + length + " bytes");
       }
       byte[] raw = new byte[count * width];
@@ -439,6 +513,46 @@ abstract class ColumnChunkReader {
       }
     }
     dictionarySize = count;
+    if (dictionaryOutput) {
+      if (outputDictionarySize > 0) {
+        throw new ParquetCorruptionException("dictionary page after data pages of another encoding");
+      }
+      outputDictionarySize = count;
+    }
+  }
+
+  /**
+   * Dictionary output: a new vector of the field's value type holding the output dictionary as it stands (the
+   * dictionary page's entries, then the values of pages that fell back), allocated from {@code allocator} and owned
+   * by the caller.
+   */
+  final FieldVector arrowDictionary(org.apache.arrow.memory.BufferAllocator allocator) {
+    Field valueField = new Field(plan.field().getName(), FieldType.notNullable(plan.field().getType()), null);
+    FieldVector vector = valueField.createVector(allocator);
+    int n = outputDictionarySize;
+    try {
+      if (plan.shape() == ColumnPlan.Shape.VARIABLE) {
+        BinaryBatch entries = binaryDictionary == null ? new BinaryBatch(1, 1) : binaryDictionary;
+        if (vector instanceof org.apache.arrow.vector.BaseLargeVariableWidthVector large) {
+          VectorFiller.fillLargeVariableWidth(large, entries.offsets(), entries.data(), null, n);
+        } else {
+          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, entries.offsets(), entries.data(), null,
+              n);
+        }
+      } else {
+        VectorFiller.fillFixedWidth((BaseFixedWidthVector) vector, fixedDictionary == null ? new byte[0]
+            : fixedDictionary, null, n);
+      }
+    } catch (RuntimeException e) {
+      vector.close();
+      throw e;
+    }
+    return vector;
+  }
+
+  /** The field's dictionary encoding, or null when its output is not dictionary-encoded. */
+  final org.apache.arrow.vector.types.pojo.DictionaryEncoding dictionaryEncoding() {
+    return plan.field().getDictionary();
   }
 
   /** Starts the v1 levels of one kind at {@code pos}; returns the position after them. */

@@ -27,6 +27,8 @@ import java.util.NoSuchElementException;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -54,6 +56,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   private int currentRowGroup = -1;
   private long rowsLeftInGroup;
   private FieldReader[] readers;
+  /** The leaf readers of the current row group whose output is dictionary-encoded. */
+  private final List<ColumnChunkReader> dictionaryReaders = new ArrayList<>();
+  /** The dictionaries of the batch last returned; replaced by the next batch, closed with the reader. */
+  private DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
   /** Per leaf column (by its index in the schema), the buffers its readers reuse from row group to row group. */
   private final Map<Integer, ColumnStaging> staging = new java.util.HashMap<>();
   private boolean closed;
@@ -108,7 +114,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
               column = c;
             }
           }
-          plans.add(new FieldPlan(field, null, List.of(ColumnPlan.of(column, field))));
+          plans.add(new FieldPlan(StoredArrowSchema.toMemoryFormat(field), null, List.of(ColumnPlan.of(column,
+              field))));
         } else {
           NestedShape shape = NestedShape.of(file.schema(), node,
               StoredArrowSchema.match(file.storedArrowSchema(), ArrowSchemaMapper.field(file.schema(), node)));
@@ -116,7 +123,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
           for (NestedShape.Leaf leaf : NestedShape.leaves(shape)) {
             leaves.add(ColumnPlan.of(leaf.column(), leaf.field()));
           }
-          plans.add(new FieldPlan(shape.field(), shape, leaves));
+          plans.add(new FieldPlan(StoredArrowSchema.toMemoryFormat(shape.field()), shape, leaves));
         }
       } catch (UnsupportedParquetException e) {
         throw new UnsupportedParquetException(file.location() + ": " + e.getMessage(), e);
@@ -166,6 +173,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         }
       }
       root.setRowCount(rows);
+      refreshDictionaries();
     } catch (RuntimeException e) {
       root.close();
       rowsLeftInGroup = 0;
@@ -174,6 +182,36 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     }
     rowsLeftInGroup -= rows;
     return root;
+  }
+
+  /**
+   * The dictionaries of the dictionary-encoded fields of the batch {@link #next()} returned last (fields whose
+   * stored {@code ARROW:schema} type is dictionary-encoded; see
+   * {@link dev.quiver.parquet.schema.StoredArrowSchema}): such a field's vector holds signed 32-bit indices into
+   * the dictionary with its {@code DictionaryEncoding} id. Owned by this reader: the next batch replaces them
+   * (a dictionary only grows within a row group, so earlier batches of the same row group still index it
+   * correctly) and {@link #close()} frees them; a caller keeping batches longer decodes or copies them first.
+   * Empty when no field is dictionary-encoded.
+   */
+  public DictionaryProvider dictionaries() {
+    return dictionaries;
+  }
+
+  private void refreshDictionaries() {
+    if (dictionaryReaders.isEmpty()) {
+      return;
+    }
+    DictionaryProvider.MapDictionaryProvider next = new DictionaryProvider.MapDictionaryProvider();
+    try {
+      for (ColumnChunkReader reader : dictionaryReaders) {
+        next.put(new Dictionary(reader.arrowDictionary(allocator), reader.dictionaryEncoding()));
+      }
+    } catch (RuntimeException e) {
+      next.close();
+      throw e;
+    }
+    dictionaries.close();
+    dictionaries = next;
   }
 
   private ParquetCorruptionException withContext(ParquetCorruptionException e, FieldReader reader) {
@@ -188,6 +226,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     RowGroup rg = file.metadata().rowGroups().get(index);
     currentRowGroup = index;
     readers = new FieldReader[fields.size()];
+    dictionaryReaders.clear();
     if (rg.numRows() == 0) {
       rowsLeftInGroup = 0;
       return;
@@ -229,11 +268,15 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     Io.Slice bytes = Io.slice(chunk);
     CompressionCodec codec = codec(md, p, rowGroup);
     ColumnStaging buffers = staging.computeIfAbsent(p.column().index(), i -> new ColumnStaging());
-    return flat
+    ColumnChunkReader reader = flat
         ? new FlatColumnReader(p, bytes.array(), bytes.offset(), bytes.length(), range.offset(), codec,
             options.verifyChecksums(), md.numValues(), buffers)
         : new RepeatedColumnReader(p, bytes.array(), bytes.offset(), bytes.length(), range.offset(), codec,
             options.verifyChecksums(), md.numValues(), buffers);
+    if (reader.dictionaryEncoding() != null) {
+      dictionaryReaders.add(reader);
+    }
+    return reader;
   }
 
   private ByteRange chunkRange(RowGroup rg, ColumnPlan p, int rowGroup, long dataEnd) {
@@ -287,5 +330,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     closed = true;
     readers = null;
     staging.clear();
+    dictionaryReaders.clear();
+    dictionaries.close();
+    dictionaries = new DictionaryProvider.MapDictionaryProvider();
   }
 }

@@ -75,7 +75,8 @@ public final class ArrowSchemaMapper {
     List<Field> fields = new ArrayList<>();
     for (SchemaNode node : schema.root().children()) {
       Field derived = field(schema, node);
-      fields.add(StoredArrowSchema.refine(derived, StoredArrowSchema.match(stored, derived)));
+      fields.add(StoredArrowSchema.toMemoryFormat(
+          StoredArrowSchema.refine(derived, StoredArrowSchema.match(stored, derived))));
     }
     return new Schema(fields);
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.arrow.vector.ipc.ReadChannel;
 import org.apache.arrow.vector.ipc.message.MessageSerializer;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -22,11 +23,15 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *   <li>{@code Utf8}/{@code Binary} stored as {@code LargeUtf8}/{@code LargeBinary} read as the large types;
  *   <li>a timestamp stored with a time zone keeps that zone (Parquet only says "adjusted to UTC");
  *   <li>an {@code INT64} stored as a {@code Duration} reads as that duration;
- *   <li>a list stored as a {@code FixedSizeList} reads as one (every non-null list must then have that size).
+ *   <li>a list stored as a {@code FixedSizeList} reads as one (every non-null list must then have that size);
+ *   <li>a leaf stored dictionary-encoded reads dictionary-encoded: its vector holds signed 32-bit indices into a
+ *       dictionary the batch reader provides, built from the column chunk's dictionary page (indices are taken
+ *       from dictionary pages as they are) and extended with the values of any pages that fell back to another
+ *       encoding.
  * </ul>
  *
  * Refinements apply only where the stored field agrees with the Parquet mapping in name, shape and unit; anything
- * else keeps the Parquet mapping. Dictionary-encoded stored types read as their value types. A stored schema that
+ * else keeps the Parquet mapping. A stored schema that
  * does not decode is ignored: it is a hint, and the Parquet schema alone describes the data.
  */
 public final class StoredArrowSchema {
@@ -51,6 +56,35 @@ public final class StoredArrowSchema {
     return null;
   }
 
+  /**
+   * A field in Arrow Java's in-memory form: a dictionary-encoded field (at any depth) typed by its index type, as
+   * vectors are created from it; the value type belongs to the dictionary. Fields as {@link #refine} returns them
+   * carry the value type instead, which is what decoding needs.
+   */
+  public static Field toMemoryFormat(Field field) {
+    DictionaryEncoding dictionary = field.getDictionary();
+    List<Field> children = field.getChildren();
+    List<Field> converted = children;
+    if (!children.isEmpty()) {
+      converted = new ArrayList<>(children.size());
+      boolean changed = false;
+      for (Field child : children) {
+        Field c = toMemoryFormat(child);
+        changed |= c != child;
+        converted.add(c);
+      }
+      if (!changed) {
+        converted = children;
+      }
+    }
+    if (dictionary == null && converted == children) {
+      return field;
+    }
+    ArrowType type = dictionary == null ? field.getType() : dictionary.getIndexType();
+    return new Field(field.getName(), new FieldType(field.isNullable(), type, dictionary, field.getMetadata()),
+        converted);
+  }
+
   /** The top-level field of {@code stored} named like {@code derived}, or null. */
   public static Field match(Schema stored, Field derived) {
     if (stored == null) {
@@ -70,7 +104,7 @@ public final class StoredArrowSchema {
       return derived;
     }
     ArrowType d = derived.getType();
-    ArrowType s = stored.getDictionary() == null ? stored.getType() : null;
+    ArrowType s = stored.getType(); // for a dictionary-encoded field, the type of its values
     ArrowType refined = d;
     if (s != null) {
       if (d instanceof ArrowType.Utf8 && s instanceof ArrowType.LargeUtf8
@@ -100,10 +134,17 @@ public final class StoredArrowSchema {
       }
       children = refinedChildren;
     }
-    if (refined == d && children == derived.getChildren()) {
+    DictionaryEncoding dictionary = null;
+    if (stored.getDictionary() != null && children.isEmpty() && refined.equals(s)
+        && !(refined instanceof ArrowType.Bool) && !(refined instanceof ArrowType.Null)) {
+      // indices always as signed 32-bit: a stored narrower index type may not hold a Parquet dictionary's size
+      DictionaryEncoding stored0 = stored.getDictionary();
+      dictionary = new DictionaryEncoding(stored0.getId(), stored0.isOrdered(), new ArrowType.Int(32, true));
+    }
+    if (refined == d && children == derived.getChildren() && dictionary == null) {
       return derived;
     }
-    return new Field(derived.getName(), new FieldType(derived.isNullable(), refined, null, derived.getMetadata()),
-        children);
+    return new Field(derived.getName(), new FieldType(derived.isNullable(), refined, dictionary,
+        derived.getMetadata()), children);
   }
 }

@@ -156,6 +156,71 @@ class StoredArrowSchemaTest {
         e.getMessage());
   }
 
+  private static final MessageType CATEGORIES = MessageTypeParser.parseMessageType("""
+      message m {
+        optional binary s (STRING);
+        required int64 n;
+      }
+      """);
+
+  @Test
+  void storedDictionaryTypesReadDictionaryEncoded() throws Exception {
+    // s: few distinct strings first (dictionary pages), then many (past the 256-byte dictionary limit: fallback);
+    // n: a small set of longs; several row groups; every 7th s null
+    int rows = 5000;
+    List<String> strings = new java.util.ArrayList<>();
+    List<Long> longs = new java.util.ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      strings.add(i % 7 == 0 ? null : i < 2500 ? "cat-" + (i % 5) : "unique-" + i);
+      longs.add((long) (i % 3) * 1_000_000_007L);
+    }
+    Schema stored = new Schema(List.of(
+        new Field("s", new FieldType(true, ArrowType.Utf8.INSTANCE,
+            new org.apache.arrow.vector.types.pojo.DictionaryEncoding(7, false, new ArrowType.Int(8, true))), null),
+        new Field("n", new FieldType(false, new ArrowType.Int(64, true),
+            new org.apache.arrow.vector.types.pojo.DictionaryEncoding(8, false, new ArrowType.Int(16, true))), null)));
+    Path file = dir.resolve("categories.parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(CATEGORIES);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(CATEGORIES)
+        .withDictionaryEncoding(true).withDictionaryPageSize(256).withPageSize(1024).withRowGroupRowCountLimit(1500)
+        .withExtraMetaData(Map.of("ARROW:schema", ipc(stored))).build()) {
+      for (int i = 0; i < rows; i++) {
+        Group g = groups.newGroup();
+        if (strings.get(i) != null) {
+          g.add("s", strings.get(i));
+        }
+        g.add("n", longs.get(i));
+        writer.write(g);
+      }
+    }
+    List<String> gotStrings = new java.util.ArrayList<>();
+    List<Long> gotLongs = new java.util.ArrayList<>();
+    try (ParquetFileReader reader = ParquetFileReader.open(file.toString());
+         LeakCheckedAllocator allocator = new LeakCheckedAllocator();
+         ParquetBatchReader batches = reader.read(allocator.get(), ReadOptions.defaults().withBatchSize(700))) {
+      assertTrue(reader.metadata().rowGroups().size() > 1, "several row groups");
+      assertEquals(new org.apache.arrow.vector.types.pojo.DictionaryEncoding(7, false, new ArrowType.Int(32, true)),
+          batches.schema().getFields().get(0).getDictionary());
+      while (batches.hasNext()) {
+        try (VectorSchemaRoot root = batches.next()) {
+          assertTrue(root.getVector("s") instanceof org.apache.arrow.vector.IntVector, "indices");
+          try (org.apache.arrow.vector.ValueVector s = org.apache.arrow.vector.dictionary.DictionaryEncoder.decode(
+                   root.getVector("s"), batches.dictionaries().lookup(7));
+               org.apache.arrow.vector.ValueVector n = org.apache.arrow.vector.dictionary.DictionaryEncoder.decode(
+                   root.getVector("n"), batches.dictionaries().lookup(8))) {
+            for (int i = 0; i < root.getRowCount(); i++) {
+              Object v = s.getObject(i);
+              gotStrings.add(v == null ? null : v.toString());
+              gotLongs.add((Long) n.getObject(i));
+            }
+          }
+        }
+      }
+    }
+    assertEquals(strings, gotStrings);
+    assertEquals(longs, gotLongs);
+  }
+
   @Test
   void aHintThatDoesNotDecodeIsIgnored() throws Exception {
     Path file = write("garbage.parquet", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5}));
