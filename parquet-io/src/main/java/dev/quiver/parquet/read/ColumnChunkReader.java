@@ -67,6 +67,8 @@ abstract class ColumnChunkReader {
   private boolean pageIsDictionaryEncoded;
   /** Level entries consumed from the chunk so far. */
   protected long valuesRead;
+  /** Level entries the chunk's data pages so far claim. */
+  private long valuesClaimed;
 
   // dictionary in the output layout
   private byte[] fixedDictionary;
@@ -369,7 +371,7 @@ abstract class ColumnChunkReader {
       pos = startLevelsV1(rleLevels, dp.definitionLevelEncoding(), data, pos, end, maxDef, dp.numValues(), false);
     }
     startValues(dp.encoding(), data, pos, end - pos);
-    pageValuesLeft = dp.numValues();
+    pageValuesLeft = claim(dp.numValues());
   }
 
   private void startDataPageV2(PageHeader header) {
@@ -394,7 +396,20 @@ abstract class ColumnChunkReader {
     byte[] data = pages.decompress(valuesStart, header.compressedPageSize() - levelBytes,
         header.uncompressedPageSize() - levelBytes, dp.compressed());
     startValues(dp.encoding(), data, pages.decompressedOffset, header.uncompressedPageSize() - levelBytes);
-    pageValuesLeft = dp.numValues();
+    pageValuesLeft = claim(dp.numValues());
+  }
+
+  /**
+   * Checks a data page's value count against what the chunk's metadata leaves: the pages of a chunk hold exactly its
+   * {@code num_values} level entries, so a page claiming more is corrupt, before its levels are decoded.
+   */
+  private int claim(int pageValues) {
+    valuesClaimed += pageValues;
+    if (valuesClaimed > chunkValues) {
+      throw new ParquetCorruptionException("data pages claim " + valuesClaimed + " values, more than the "
+          + chunkValues + " of their column chunk's metadata");
+    }
+    return pageValues;
   }
 
   private void startValues(Encoding encoding, byte[] data, int offset, int length) {

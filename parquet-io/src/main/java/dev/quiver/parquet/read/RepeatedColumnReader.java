@@ -15,6 +15,11 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class RepeatedColumnReader extends ColumnChunkReader {
   private static final int LOOKAHEAD = 4096;
+  /**
+   * The most level entries one batch may hold: far beyond real rows (each entry is a list element), and a bound on
+   * what a corrupt run of repetition levels can make the batch buffer.
+   */
+  static final int MAX_BATCH_ENTRIES = 1 << 27;
 
   private final int[] pendingRep = new int[LOOKAHEAD];
   private final int[] pendingDef = new int[LOOKAHEAD];
@@ -80,6 +85,10 @@ final class RepeatedColumnReader extends ColumnChunkReader {
             + "), definition " + d + " (max " + maxDef + ")");
       }
       if (entries == rep.length) {
+        if (entries >= MAX_BATCH_ENTRIES) {
+          throw new dev.quiver.parquet.UnsupportedParquetException("more than " + MAX_BATCH_ENTRIES
+              + " list elements in a batch of " + rows + " rows of " + path() + "; read with a smaller batch size");
+        }
         rep = Arrays.copyOf(rep, entries * 2);
         def = Arrays.copyOf(def, entries * 2);
       }

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
 
 /** PLAIN and dictionary decoders against parquet-java's PLAIN writers, with awkward sizes and batch splits. */
 class PlainDecodersTest {
-  private static final int[] AWKWARD = {0, 1, 7, 8, 9, 31, 32, 33, 100, 1000};
+  private static final int[] AWKWARD = {0, 1, 7, 8, 9, 31, 32, 33, 127, 128, 129, 1000};
 
   private static PlainValuesWriter writer() {
     return new PlainValuesWriter(64, 1 << 20, new HeapByteBufferAllocator());
   }
 
   @Property(tries = 100)
-  void longsAndInts(@ForAll @IntRange(min = 0, max = 9) int sizeIndex, @ForAll long seed) throws IOException {
+  void longsAndInts(@ForAll @IntRange(min = 0, max = 11) int sizeIndex, @ForAll long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     int count = AWKWARD[sizeIndex];
     long[] longs = random.longs(count).toArray();
@@ -52,7 +52,7 @@ class PlainDecodersTest {
   }
 
   @Property(tries = 100)
-  void booleans(@ForAll @IntRange(min = 0, max = 9) int sizeIndex, @ForAll long seed) throws IOException {
+  void booleans(@ForAll @IntRange(min = 0, max = 11) int sizeIndex, @ForAll long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     int count = AWKWARD[sizeIndex];
     boolean[] values = new boolean[count];
@@ -76,7 +76,7 @@ class PlainDecodersTest {
   }
 
   @Property(tries = 100)
-  void byteArrays(@ForAll @IntRange(min = 0, max = 9) int sizeIndex, @ForAll long seed) throws IOException {
+  void byteArrays(@ForAll @IntRange(min = 0, max = 11) int sizeIndex, @ForAll long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     int count = AWKWARD[sizeIndex];
     byte[][] values = new byte[count][];
@@ -114,7 +114,7 @@ class PlainDecodersTest {
 
   @Property(tries = 100)
   void dictionaryIndices(@ForAll @IntRange(min = 1, max = 300) int dictionarySize,
-      @ForAll @IntRange(min = 0, max = 9) int sizeIndex, @ForAll long seed) throws IOException {
+      @ForAll @IntRange(min = 0, max = 11) int sizeIndex, @ForAll long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     int count = AWKWARD[sizeIndex];
     int bitWidth = 32 - Integer.numberOfLeadingZeros(dictionarySize - 1);
@@ -134,10 +134,19 @@ class PlainDecodersTest {
     DictionaryFixedWidthDecoder decoder = new DictionaryFixedWidthDecoder(page, 0, page.length, dictionary,
         dictionarySize, 4);
     byte[] out = new byte[count * 4];
-    decoder.read(out, 0, count);
     ByteBuffer view = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < count; i++) {
-      assertEquals(indices[i] * 1_000_003, view.getInt(i * 4));
+    int done = 0;
+    while (done < count) { // random interleaving of read and skip
+      int n = Math.min(count - done, 1 + random.nextInt(40));
+      if (random.nextInt(3) == 0) {
+        decoder.skip(n);
+      } else {
+        decoder.read(out, done * 4, n);
+        for (int i = done; i < done + n; i++) {
+          assertEquals(indices[i] * 1_000_003, view.getInt(i * 4));
+        }
+      }
+      done += n;
     }
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * counts, runs mixed with literals, read back in random batch sizes.
  */
 class RleBitPackedHybridDecoderTest {
-  private static final int[] AWKWARD = {0, 1, 7, 8, 9, 31, 32, 33, 63, 64, 65, 511, 512, 513, 1000};
+  private static final int[] AWKWARD = {0, 1, 7, 8, 9, 31, 32, 33, 127, 128, 129, 511, 512, 513, 1000};
 
   static byte[] encode(int[] values, int bitWidth) throws IOException {
     RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20,

@@ -64,7 +64,7 @@ class ParquetJavaWrittenFilesTest {
 
   private static final CompressionCodecName[] CODECS = {
     CompressionCodecName.UNCOMPRESSED, CompressionCodecName.SNAPPY, CompressionCodecName.GZIP,
-    CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW
+    CompressionCodecName.ZSTD, CompressionCodecName.LZ4_RAW, CompressionCodecName.LZ4
   };
 
   @TempDir
@@ -88,6 +88,9 @@ class ParquetJavaWrittenFilesTest {
     tests.add(DynamicTest.dynamicTest("no rows", () -> {
       Path file = dir.resolve("empty.parquet");
       write(file, WriterVersion.PARQUET_2_0, true, CompressionCodecName.SNAPPY, 0);
+      try (ParquetFileReader reader = ParquetFileReader.open(file.toString())) {
+        assertEquals(0, reader.metadata().rowGroups().size(), "a file with zero row groups");
+      }
       assertEquals(0, ConformanceTest.readAll(file, 100));
     }));
     return tests.stream();
