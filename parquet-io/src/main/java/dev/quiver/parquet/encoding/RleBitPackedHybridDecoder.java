@@ -72,7 +72,15 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
       }
       int n = Math.min(count, runRemaining);
       if (rleRun) {
-        java.util.Arrays.fill(out, offset, offset + n, rleValue);
+        if (n <= 16) {
+          // writers such as DuckDB emit many short runs: a plain loop beats the fill call for them
+          int v = rleValue;
+          for (int i = 0; i < n; i++) {
+            out[offset + i] = v;
+          }
+        } else {
+          java.util.Arrays.fill(out, offset, offset + n, rleValue);
+        }
       } else {
         readPacked(out, offset, n);
       }
@@ -205,7 +213,14 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
     if (pos >= limit) {
       throw new ParquetCorruptionException("RLE/bit-packed data ends before all values were read");
     }
-    int header = readUleb();
+    byte first = buf[pos];
+    int header;
+    if (first >= 0) {
+      header = first; // the common one-byte run header
+      pos++;
+    } else {
+      header = readUleb();
+    }
     if ((header & 1) == 0) {
       int count = header >>> 1;
       if (count == 0) {
@@ -214,9 +229,14 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
       if (limit - pos < byteWidth) {
         throw new ParquetCorruptionException("RLE run value cut short");
       }
-      int value = 0;
-      for (int k = 0; k < byteWidth; k++) {
-        value |= (buf[pos + k] & 0xFF) << (8 * k);
+      int value;
+      if (byteWidth == 1) {
+        value = buf[pos] & 0xFF;
+      } else {
+        value = 0;
+        for (int k = 0; k < byteWidth; k++) {
+          value |= (buf[pos + k] & 0xFF) << (8 * k);
+        }
       }
       pos += byteWidth;
       if (bitWidth < 32 && (value >>> bitWidth) != 0) {
