@@ -74,6 +74,14 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       arrowFields.add(p.field());
     }
     this.schema = new Schema(arrowFields);
+    if (options.rowGroups() != null) {
+      for (int g : options.rowGroups()) {
+        if (g < 0 || g >= file.metadata().rowGroups().size()) {
+          throw new IllegalArgumentException("row group " + g + " does not exist in " + file.location() + " ("
+              + file.metadata().rowGroups().size() + " row groups)");
+        }
+      }
+    }
   }
 
   /**
@@ -143,8 +151,12 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       return false;
     }
     List<RowGroup> groups = file.metadata().rowGroups();
-    while (rowsLeftInGroup == 0 && nextRowGroup < groups.size()) {
-      openRowGroup(nextRowGroup++);
+    List<Integer> selected = options.rowGroups();
+    int count = selected == null ? groups.size() : selected.size();
+    while (rowsLeftInGroup == 0 && nextRowGroup < count) {
+      int index = selected == null ? nextRowGroup : selected.get(nextRowGroup);
+      nextRowGroup++;
+      openRowGroup(index);
     }
     return rowsLeftInGroup > 0;
   }

@@ -10,8 +10,10 @@ import java.util.List;
  *     MiB while amortising per-batch costs.
  * @param columns the top-level column names to read, in the order the batches should have them; null for all
  * @param verifyChecksums whether to check each page's CRC-32 (when the writer stored one) before decoding it
+ * @param rowGroups the 0-based row groups to read, in file order whatever the order given; null for all. Readers of
+ *     disjoint row groups of one open file may run on separate threads (the way a scan is split across cores).
  */
-public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums) {
+public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups) {
   /** The default batch size in rows. */
   public static final int DEFAULT_BATCH_SIZE = 65536;
 
@@ -21,25 +23,31 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
     }
     columns = columns == null ? null : List.copyOf(columns);
+    rowGroups = rowGroups == null ? null : List.copyOf(new java.util.TreeSet<>(rowGroups));
   }
 
   /** All columns, default batch size, no checksum verification. */
   public static ReadOptions defaults() {
-    return new ReadOptions(DEFAULT_BATCH_SIZE, null, false);
+    return new ReadOptions(DEFAULT_BATCH_SIZE, null, false, null);
   }
 
   /** A copy with another batch size. */
   public ReadOptions withBatchSize(int rows) {
-    return new ReadOptions(rows, columns, verifyChecksums);
+    return new ReadOptions(rows, columns, verifyChecksums, rowGroups);
   }
 
   /** A copy reading only {@code names}, in that order. */
   public ReadOptions withColumns(List<String> names) {
-    return new ReadOptions(batchSize, names, verifyChecksums);
+    return new ReadOptions(batchSize, names, verifyChecksums, rowGroups);
   }
 
   /** A copy with checksum verification on or off. */
   public ReadOptions withVerifyChecksums(boolean verify) {
-    return new ReadOptions(batchSize, columns, verify);
+    return new ReadOptions(batchSize, columns, verify, rowGroups);
+  }
+
+  /** A copy reading only the given 0-based row groups (null for all). */
+  public ReadOptions withRowGroups(List<Integer> groups) {
+    return new ReadOptions(batchSize, columns, verifyChecksums, groups);
   }
 }
