@@ -10,7 +10,8 @@ import java.util.Map;
  * nested data), the sum modulo 2^64 of the {@link Hashes} of every value, nulls included. Also carries how many
  * bytes the scan decoded, when the engine knows (Arrow-layout bytes), which is not part of the comparison.
  *
- * <p>Mutable while an engine folds into it; {@link #merge} adds another digest's columns (a second thread's).
+ * <p>Mutable while an engine folds into it; {@link #merge} adds another digest's columns (a second thread's
+ * columns of the same rows), {@link #mergeRowSplit} another's rows (a second thread's row groups).
  */
 public final class Digest {
   private long rows = -1;
@@ -68,6 +69,19 @@ public final class Digest {
   public void merge(Digest other) {
     if (other.rows >= 0) {
       rows(other.rows);
+    }
+    other.columns.forEach(this::add);
+    decodedBytes += other.decodedBytes;
+    foldNanos += other.foldNanos;
+  }
+
+  /**
+   * Adds the digest of another part of the same scan that read other rows (a second thread's row groups): row
+   * counts and column sums add up.
+   */
+  public void mergeRowSplit(Digest other) {
+    if (other.rows >= 0) {
+      rows = (rows < 0 ? 0 : rows) + other.rows;
     }
     other.columns.forEach(this::add);
     decodedBytes += other.decodedBytes;

@@ -63,7 +63,7 @@ public final class QuiverEngine implements Engine {
       Digest digest = new Digest();
       for (Future<Digest> f : futures) {
         try {
-          digest.merge(f.get());
+          digest.mergeRowSplit(f.get());
         } catch (java.util.concurrent.ExecutionException e) {
           throw e.getCause() instanceof Exception ex ? ex : e;
         }

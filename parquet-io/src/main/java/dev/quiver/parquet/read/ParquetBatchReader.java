@@ -126,7 +126,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
               field))));
         } else {
           NestedShape shape = NestedShape.of(file.schema(), node,
-              StoredArrowSchema.match(file.storedArrowSchema(), ArrowSchemaMapper.field(file.schema(), node)));
+              StoredArrowSchema.match(file.storedArrowSchema(), node.name()));
           List<ColumnPlan> leaves = new ArrayList<>();
           for (NestedShape.Leaf leaf : NestedShape.leaves(shape)) {
             leaves.add(ColumnPlan.of(leaf.column(), leaf.field()));

@@ -87,11 +87,16 @@ public final class StoredArrowSchema {
 
   /** The top-level field of {@code stored} named like {@code derived}, or null. */
   public static Field match(Schema stored, Field derived) {
+    return match(stored, derived.getName());
+  }
+
+  /** The top-level field of {@code stored} named {@code name}, or null (also when {@code stored} is null). */
+  public static Field match(Schema stored, String name) {
     if (stored == null) {
       return null;
     }
     for (Field f : stored.getFields()) {
-      if (f.getName().equals(derived.getName())) {
+      if (f.getName().equals(name)) {
         return f;
       }
     }
