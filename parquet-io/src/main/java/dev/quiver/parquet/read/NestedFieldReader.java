@@ -39,6 +39,50 @@ final class NestedFieldReader implements FieldReader {
   private final Map<NestedShape, Builder> builders = new IdentityHashMap<>();
   private final Map<NestedShape, RepeatedColumnReader> leafReaders = new IdentityHashMap<>();
   private int currentLeaf = -1;
+  /** Per leaf, its path as plain arrays for the assembly loop (no map lookups or type tests per entry). */
+  private final List<PathArrays> pathArrays = new ArrayList<>();
+
+  private static final int LEAF = 0;
+  private static final int STRUCT = 1;
+  private static final int LIST = 2;
+
+  /**
+   * One leaf's path from the top-level field down: per node its kind, present level, element level and
+   * repetition level (lists), fixed size (fixed-size lists) and, where this leaf owns the node, its builder.
+   */
+  private record PathArrays(int[] kind, int[] present, int[] element, int[] repetition, int[] fixed,
+      Builder[] builder, NestedShape[] nodes) {}
+
+  private PathArrays arrays(NestedShape[] path, int leafIndex) {
+    int n = path.length;
+    int[] kind = new int[n];
+    int[] present = new int[n];
+    int[] element = new int[n];
+    int[] repetition = new int[n];
+    int[] fixed = new int[n];
+    Builder[] builder = new Builder[n];
+    for (int k = 0; k < n; k++) {
+      NestedShape node = path[k];
+      if (node instanceof NestedShape.Leaf l) {
+        kind[k] = LEAF;
+        present[k] = l.presentLevel();
+      } else if (node instanceof NestedShape.Struct st) {
+        kind[k] = STRUCT;
+        present[k] = st.presentLevel();
+      } else {
+        NestedShape.ListOf list = (NestedShape.ListOf) node;
+        kind[k] = LIST;
+        present[k] = list.presentLevel();
+        element[k] = list.elementLevel();
+        repetition[k] = list.repetitionLevel();
+        fixed[k] = fixedSize(node);
+      }
+      if (owner.getOrDefault(node, -1) == leafIndex) {
+        builder[k] = builders.get(node);
+      }
+    }
+    return new PathArrays(kind, present, element, repetition, fixed, builder, path);
+  }
 
   /** The size of a list node read as a FixedSizeList, 0 for a variable-size list. */
   private static int fixedSize(NestedShape node) {
@@ -81,6 +125,9 @@ final class NestedFieldReader implements FieldReader {
     this.leaves = new ArrayList<>();
     List<NestedShape> path = new ArrayList<>();
     walk(shape, path, readers);
+    for (int i = 0; i < paths.size(); i++) {
+      pathArrays.add(arrays(paths.get(i), i));
+    }
   }
 
   private void walk(NestedShape node, List<NestedShape> path, Map<NestedShape.Leaf, RepeatedColumnReader> readers) {
@@ -133,93 +180,97 @@ final class NestedFieldReader implements FieldReader {
       currentLeaf = i;
       RepeatedColumnReader leaf = leaves.get(i);
       leaf.readLevels(rows);
-      assemble(i, leaf, paths.get(i));
+      assemble(leaf, pathArrays.get(i));
     }
     fillVector(shape, vector);
   }
 
-  private void assemble(int leafIndex, RepeatedColumnReader leaf, NestedShape[] path) {
+  private void assemble(RepeatedColumnReader leaf, PathArrays p) {
     int[] rep = leaf.rep;
     int[] def = leaf.def;
+    int[] kind = p.kind();
+    int[] present = p.present();
+    int[] element = p.element();
+    int[] repetition = p.repetition();
+    Builder[] builder = p.builder();
+    int depth = kind.length;
     for (int e = 0; e < leaf.entries; e++) {
       int r = rep[e];
       int d = def[e];
       boolean newSlot = r == 0;
-      for (int k = 0; k < path.length; k++) {
-        NestedShape node = path[k];
-        boolean owns = owner.getOrDefault(node, -1) == leafIndex;
-        if (node instanceof NestedShape.Leaf l) {
+      for (int k = 0; k < depth; k++) {
+        Builder b = builder[k];
+        if (kind[k] == LEAF) {
           if (newSlot) {
-            leaf.addSlot(d >= l.presentLevel());
+            leaf.addSlot(d >= present[k]);
           }
-        } else if (node instanceof NestedShape.Struct s) {
-          if (newSlot && d < s.presentLevel()) {
-            nullBelow(path, k, leafIndex, leaf);
+        } else if (kind[k] == STRUCT) {
+          if (newSlot && d < present[k]) {
+            nullBelow(p, k, leaf);
             break;
           }
-          if (newSlot && owns) {
-            builders.get(node).addSlot(true);
+          if (newSlot && b != null) {
+            b.addSlot(true);
           }
-        } else {
-          NestedShape.ListOf list = (NestedShape.ListOf) node;
-          Builder b = owns ? builders.get(node) : null;
-          if (newSlot) {
-            if (d < list.presentLevel()) {
-              nullBelow(path, k, leafIndex, leaf);
-              break;
-            }
+        } else if (newSlot) {
+          if (d < present[k]) {
+            nullBelow(p, k, leaf);
+            break;
+          }
+          if (b != null) {
+            b.addSlot(true);
+          }
+          if (d < element[k]) {
             if (b != null) {
-              b.addSlot(true);
-            }
-            if (d < list.elementLevel()) {
-              if (b != null) {
-                b.endListSlot();
-              }
-              if (fixedSize(node) > 0) {
-                throw new ParquetCorruptionException("an empty list where the stored Arrow schema says "
-                    + node.field().getType());
-              }
-              break; // an empty list: nothing below
-            }
-            if (b != null) {
-              b.elements++;
               b.endListSlot();
             }
-          } else if (r == list.repetitionLevel()) {
-            if (b != null) {
-              b.elements++;
-              b.offsets[b.slots] = b.elements;
+            if (p.fixed()[k] > 0) {
+              throw new ParquetCorruptionException("an empty list where the stored Arrow schema says "
+                  + p.nodes()[k].field().getType());
             }
-            newSlot = true;
-          } else if (r < list.repetitionLevel()) {
-            throw new ParquetCorruptionException("repetition level " + r + " inside a list of level "
-                + list.repetitionLevel() + " without a new slot");
+            break; // an empty list: nothing below
           }
-          // r > list level: the entry continues inside the current element; newSlot stays false
+          if (b != null) {
+            b.elements++;
+            b.endListSlot();
+          }
+        } else if (r == repetition[k]) {
+          if (b != null) {
+            b.elements++;
+            b.offsets[b.slots] = b.elements;
+          }
+          newSlot = true;
+        } else if (r < repetition[k]) {
+          throw new ParquetCorruptionException("repetition level " + r + " inside a list of level "
+              + repetition[k] + " without a new slot");
         }
+        // a list entry with r above the list's level continues inside the current element; newSlot stays false
       }
     }
   }
 
-  /** A null at {@code path[k]} for a new slot: a null slot for it and every struct below down to a list or leaf. */
-  private void nullBelow(NestedShape[] path, int k, int leafIndex, RepeatedColumnReader leaf) {
-    for (int j = k; j < path.length; j++) {
-      NestedShape node = path[j];
-      if (node instanceof NestedShape.Leaf) {
+  /**
+   * A null at node {@code k} of the path for a new slot: a null slot for it and every struct below down to a list
+   * or the leaf; a null fixed-size list still holds its size in null elements.
+   */
+  private void nullBelow(PathArrays p, int k, RepeatedColumnReader leaf) {
+    int[] kind = p.kind();
+    for (int j = k; j < kind.length; j++) {
+      if (kind[j] == LEAF) {
         leaf.addSlot(false);
         return;
       }
-      if (owner.getOrDefault(node, -1) == leafIndex) {
-        Builder b = builders.get(node);
+      Builder b = p.builder()[j];
+      if (b != null) {
         b.addSlot(false);
-        if (node instanceof NestedShape.ListOf) {
-          b.elements += fixedSize(node); // a null fixed-size list still holds its size in null elements
+        if (kind[j] == LIST) {
+          b.elements += p.fixed()[j];
           b.endListSlot();
         }
       }
-      if (node instanceof NestedShape.ListOf) {
-        for (int i = fixedSize(node); i > 0; i--) {
-          nullBelow(path, j + 1, leafIndex, leaf);
+      if (kind[j] == LIST) {
+        for (int i = p.fixed()[j]; i > 0; i--) {
+          nullBelow(p, j + 1, leaf);
         }
         return; // a null variable-size list has no elements
       }
