@@ -641,16 +641,7 @@ public final class S3Store implements ObjectStore {
 
       @Override
       public String onSuccess(HttpResponse response) throws RetryableFailure {
-        byte[] body = ((Sinks.Bounded) response.body()).bytes();
-        S3Xml.S3Error error = S3Xml.error(body);
-        if (error != null) {
-          throw errorInOk(error, location(targetKey));
-        }
-        try {
-          return S3Xml.firstText(body, "ETag");
-        } catch (XMLStreamException e) {
-          throw new RetryableFailure(Kind.IO_ERROR, "malformed CopyObjectResult: " + e.getMessage(), e);
-        }
+        return etagOfOkBody(response, targetKey, "CopyObjectResult");
       }
 
       @Override
@@ -763,16 +754,7 @@ public final class S3Store implements ObjectStore {
 
       @Override
       public String onSuccess(HttpResponse response) throws RetryableFailure {
-        byte[] bytes = ((Sinks.Bounded) response.body()).bytes();
-        S3Xml.S3Error error = S3Xml.error(bytes);
-        if (error != null) {
-          throw errorInOk(error, location(key));
-        }
-        try {
-          return S3Xml.firstText(bytes, "ETag");
-        } catch (XMLStreamException e) {
-          throw new RetryableFailure(Kind.IO_ERROR, "malformed CompleteMultipartUploadResult", e);
-        }
+        return etagOfOkBody(response, key, "CompleteMultipartUploadResult");
       }
     }).thenCompose(etag -> metadataAfterWrite(key, etag));
   }
@@ -944,6 +926,25 @@ public final class S3Store implements ObjectStore {
     RetryableFailure(Kind kind, String message, Throwable cause) {
       super(message, cause);
       this.kind = kind;
+    }
+  }
+
+  /**
+   * The ETag of a 200 response body that S3 may instead fill with an error document (CopyObject and
+   * CompleteMultipartUpload do, after a delay): such an error is raised as {@link #errorInOk} decides.
+   *
+   * @param what the result element, for the message when the body is malformed
+   */
+  private String etagOfOkBody(HttpResponse response, String key, String what) throws RetryableFailure {
+    byte[] body = ((Sinks.Bounded) response.body()).bytes();
+    S3Xml.S3Error error = S3Xml.error(body);
+    if (error != null) {
+      throw errorInOk(error, location(key));
+    }
+    try {
+      return S3Xml.firstText(body, "ETag");
+    } catch (XMLStreamException e) {
+      throw new RetryableFailure(Kind.IO_ERROR, "malformed " + what + ": " + e.getMessage(), e);
     }
   }
 
