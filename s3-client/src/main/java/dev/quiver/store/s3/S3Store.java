@@ -16,11 +16,14 @@ import dev.quiver.store.s3.auth.SigV4Signer;
 import dev.quiver.store.s3.auth.SignedParts;
 import dev.quiver.store.s3.auth.SigningRequest;
 import dev.quiver.store.s3.http.BodySink;
+import dev.quiver.store.s3.http.HttpClientSettings;
 import dev.quiver.store.s3.http.HttpRequestSpec;
 import dev.quiver.store.s3.http.HttpResponse;
 import dev.quiver.store.s3.http.HttpResponseHead;
 import dev.quiver.store.s3.http.HttpTransportException;
 import dev.quiver.store.s3.http.NettyHttpClient;
+import dev.quiver.store.s3.http.SharedEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -88,9 +91,39 @@ public final class S3Store implements ObjectStore {
   private final Set<S3Upload> uploads = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
-  /** A store for {@code config}'s bucket, with its own connection pools and I/O threads. */
+  /**
+   * A store for {@code config}'s bucket, with its own connection pools and I/O threads, which {@link #close()} stops.
+   *
+   * @throws IllegalStateException when the TLS context cannot be built (such as an unreadable CA bundle)
+   */
   public S3Store(S3Config config) {
-    this.config = Objects.requireNonNull(config, "config");
+    this(config, new NettyHttpClient(Objects.requireNonNull(config, "config").http()));
+  }
+
+  /**
+   * A store for {@code config}'s bucket whose connections run on the caller's Netty {@code eventLoopGroup} (NIO);
+   * {@link #close()} closes the connections and leaves the group running, for the caller to shut down after closing
+   * every store on it. {@link HttpClientSettings#eventLoopThreads()} does not apply.
+   *
+   * @throws IllegalStateException when the TLS context cannot be built
+   */
+  public S3Store(S3Config config, EventLoopGroup eventLoopGroup) {
+    this(config, new NettyHttpClient(Objects.requireNonNull(config, "config").http(), eventLoopGroup));
+  }
+
+  /**
+   * A store for {@code config}'s bucket on the process's {@link SharedEventLoopGroup}: any number of such stores share
+   * one set of I/O threads, started with the first and stopped when the last one closes. This is what
+   * {@code ObjectStores.resolve} uses for {@code s3://} locations. Connection pools are still per store.
+   *
+   * @throws IllegalStateException when the TLS context cannot be built
+   */
+  public static S3Store onSharedEventLoop(S3Config config) {
+    return new S3Store(config, NettyHttpClient.onSharedEventLoop(Objects.requireNonNull(config, "config").http()));
+  }
+
+  private S3Store(S3Config config, NettyHttpClient http) {
+    this.config = config;
     this.signer = SigV4Signer.forS3(config.region());
     if (config.endpoint().isPresent()) {
       URI uri = config.endpoint().get();
@@ -104,7 +137,12 @@ public final class S3Store implements ObjectStore {
       this.hostHeader = host;
     }
     this.description = "s3://" + config.bucket();
-    this.http = new NettyHttpClient(config.http());
+    this.http = http;
+  }
+
+  /** The event loop group this store's connections run on (for tests). */
+  EventLoopGroup eventLoopGroup() {
+    return http.eventLoopGroup();
   }
 
   /** The configuration. */
@@ -862,9 +900,10 @@ public final class S3Store implements ObjectStore {
   }
 
   /**
-   * Aborts unfinished uploads (waiting up to 10 s), then closes every connection and the I/O threads. Blocks; call it
-   * from a caller's thread, never from a callback of this store's futures running on an I/O thread (they do not:
-   * they run on the common pool).
+   * Aborts unfinished uploads (waiting up to 10 s), then closes every connection and stops the store's own I/O
+   * threads (a caller's group keeps running; a lease on the shared group is released, the last one stopping it).
+   * Blocks; call it from a caller's thread, never from a callback of this store's futures running on an I/O thread
+   * (they do not: they run on the common pool).
    */
   @Override
   public void close() {
