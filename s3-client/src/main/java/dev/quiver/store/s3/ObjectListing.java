@@ -16,7 +16,9 @@ import javax.xml.stream.XMLStreamException;
 /**
  * The listings of {@link S3Store} (S3 API reference, ListObjectsV2): every page for a prefix, optionally grouped by
  * a delimiter into common prefixes, following continuation tokens. Pages are requested one after another (each
- * needs the previous one's token); a malformed page is retried like a failed request.
+ * needs the previous one's token); a malformed page is retried like a failed request. Every page is asked for with
+ * {@code encoding-type=url} and its keys and prefixes decoded ({@link S3Xml#urlDecode}), so keys holding control
+ * characters or anything else XML 1.0 cannot carry are listed intact.
  */
 final class ObjectListing {
 
@@ -51,6 +53,8 @@ final class ObjectListing {
     query.add(Map.entry("list-type", "2"));
     query.add(Map.entry("prefix", prefix));
     query.add(Map.entry("max-keys", Integer.toString(pageSize)));
+    // Keys come back URL-encoded, so that characters XML 1.0 cannot carry (U+0001, say) survive the listing.
+    query.add(Map.entry("encoding-type", "url"));
     if (delimiter != null) {
       query.add(Map.entry("delimiter", delimiter));
     }
