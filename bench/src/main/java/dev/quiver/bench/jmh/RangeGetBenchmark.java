@@ -41,8 +41,8 @@ public class RangeGetBenchmark {
   @Param({"quiver", "aws-sdk-v2"})
   public String client;
 
-  /** A workload name of {@link RangeWorkload#all}. */
-  @Param({"1 MiB ranges", "8 MiB ranges", "columnar read, coalesced", "columnar read, one GET per range"})
+  /** A workload id of {@link RangeWorkload#all}. */
+  @Param({"ranges-1MiB", "ranges-8MiB", "columnar-coalesced", "columnar-each"})
   public String workload;
 
   /** The object's size in MiB. */
@@ -64,7 +64,7 @@ public class RangeGetBenchmark {
     long size = (long) objectMiB << 20;
     object = new byte[(int) size];
     new Random(7).nextBytes(object);
-    ranges = RangeWorkload.named(workload, size);
+    ranges = RangeWorkload.byId(workload, size);
     server = new LoopbackS3();
     server.put("bench", "object.bin", object);
     QuiverRangeReader quiver = new QuiverRangeReader(server.endpoint(), "bench");

@@ -184,7 +184,17 @@ public final class RangeGetBench {
     return "nproc " + Runtime.getRuntime().availableProcessors() + ", CPU " + cpu + ", JDK "
         + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
         + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", max heap "
-        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, "
+        + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, load average at the start " + loadAverage() + ", "
         + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /** The 1, 5 and 15 minute load averages of {@code /proc/loadavg} (other work on the machine skews times). */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 }

@@ -9,11 +9,12 @@ import java.util.Random;
 /**
  * One set of byte ranges of the benchmark object and how they are fetched.
  *
+ * @param id a short name without spaces or commas (a JMH parameter value)
  * @param name the row label of the results table
  * @param ranges the ranges, in the order a reader asks for them
  * @param coalesced true: {@link RangeReader#getCoalesced} (near ranges merged); false: {@link RangeReader#getEach}
  */
-public record RangeWorkload(String name, List<ByteRange> ranges, boolean coalesced) {
+public record RangeWorkload(String id, String name, List<ByteRange> ranges, boolean coalesced) {
 
   /** {@code ranges} is copied. */
   public RangeWorkload {
@@ -24,29 +25,29 @@ public record RangeWorkload(String name, List<ByteRange> ranges, boolean coalesc
   public static List<RangeWorkload> all(long objectSize) {
     List<ByteRange> parquet = parquetPattern(objectSize);
     return List.of(
-        fixed(objectSize, 1 << 20, "1 MiB ranges"),
-        fixed(objectSize, 8 << 20, "8 MiB ranges"),
-        new RangeWorkload("columnar read, coalesced", parquet, true),
-        new RangeWorkload("columnar read, one GET per range", parquet, false));
+        fixed(objectSize, 1 << 20, "ranges-1MiB", "1 MiB ranges"),
+        fixed(objectSize, 8 << 20, "ranges-8MiB", "8 MiB ranges"),
+        new RangeWorkload("columnar-coalesced", "columnar read, coalesced", parquet, true),
+        new RangeWorkload("columnar-each", "columnar read, one GET per range", parquet, false));
   }
 
-  /** The workload called {@code name} among {@link #all}. */
-  public static RangeWorkload named(String name, long objectSize) {
+  /** The workload with {@code id} among {@link #all}. */
+  public static RangeWorkload byId(String id, long objectSize) {
     for (RangeWorkload workload : all(objectSize)) {
-      if (workload.name.equals(name)) {
+      if (workload.id.equals(id)) {
         return workload;
       }
     }
-    throw new IllegalArgumentException("no workload '" + name + "'");
+    throw new IllegalArgumentException("no workload '" + id + "'");
   }
 
   /** The whole object in consecutive ranges of {@code rangeSize} bytes (the last one shorter), one GET each. */
-  static RangeWorkload fixed(long objectSize, int rangeSize, String name) {
+  static RangeWorkload fixed(long objectSize, int rangeSize, String id, String name) {
     List<ByteRange> ranges = new ArrayList<>();
     for (long at = 0; at < objectSize; at += rangeSize) {
       ranges.add(new ByteRange(at, Math.min(rangeSize, objectSize - at)));
     }
-    return new RangeWorkload(name, ranges, false);
+    return new RangeWorkload(id, name, ranges, false);
   }
 
   /**

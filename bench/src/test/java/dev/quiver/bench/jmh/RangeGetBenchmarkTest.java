@@ -19,7 +19,7 @@ class RangeGetBenchmarkTest {
       for (RangeWorkload workload : RangeWorkload.all(8 << 20)) {
         RangeGetBenchmark b = new RangeGetBenchmark();
         b.client = client;
-        b.workload = workload.name();
+        b.workload = workload.id();
         b.objectMiB = 8;
         b.setup();
         try {

@@ -19,7 +19,7 @@ class RangeWorkloadTest {
   @Test
   void fixedRangesTileTheObject() {
     long size = (64L << 20) + 5;
-    RangeWorkload one = RangeWorkload.fixed(size, 1 << 20, "x");
+    RangeWorkload one = RangeWorkload.fixed(size, 1 << 20, "x", "x");
     assertEquals(65, one.ranges().size());
     assertEquals(size, one.bytes());
     assertEquals(new ByteRange(64L << 20, 5), one.ranges().get(64));
@@ -48,7 +48,7 @@ class RangeWorkloadTest {
     for (int i = 0; i < source.length; i++) {
       source[i] = (byte) i;
     }
-    RangeWorkload workload = new RangeWorkload("w", List.of(new ByteRange(10, 5), new ByteRange(50, 3)), false);
+    RangeWorkload workload = new RangeWorkload("w", "w", List.of(new ByteRange(10, 5), new ByteRange(50, 3)), false);
     List<ByteBuffer> good = new ArrayList<>(List.of(ByteBuffer.wrap(source, 10, 5).slice(),
         ByteBuffer.wrap(source, 50, 3).slice()));
     workload.verify(source, good, "c");
