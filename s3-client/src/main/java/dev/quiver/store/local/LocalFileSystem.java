@@ -411,8 +411,8 @@ public final class LocalFileSystem implements ObjectStore {
   }
 
   /**
-   * Marks the store closed and aborts the uploads still open (deleting their temporary files). Idempotent. Must not
-   * be called while an upload of this store is being written on another thread.
+   * Marks the store closed and aborts the uploads still open (deleting their temporary files; an upload's write in
+   * progress on another thread finishes first). Idempotent.
    */
   @Override
   public void close() {
