@@ -201,7 +201,8 @@ public interface ObjectStore extends AutoCloseable {
 
   /**
    * Starts writing a large object in pieces; see {@link MultipartUpload}. The default implementation gathers the
-   * bytes in memory and puts them on {@code complete()}; the S3 store uploads parts as they fill.
+   * bytes in memory and puts them on {@code complete()}; the S3 store uploads parts as they fill, and the local store
+   * streams them into a temporary file that {@code complete()} renames onto the key.
    *
    * @throws ObjectStoreException of kind {@code INVALID_KEY} at once for a malformed key
    */

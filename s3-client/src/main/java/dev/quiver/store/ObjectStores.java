@@ -41,7 +41,8 @@ public final class ObjectStores {
    *   <li>{@code s3://bucket/key}: a new {@link S3Store} for the bucket, which the location owns, with credentials,
    *       region and endpoint from the environment and the AWS profile files ({@link AwsEnvironment#load()}); a
    *       custom endpoint ({@code AWS_ENDPOINT_URL}) is addressed path style. The key is taken literally (not
-   *       percent-decoded), as the AWS CLI does.</li>
+   *       percent-decoded), as the AWS CLI does. Every such store runs on the process's one shared Netty event
+   *       loop group ({@link S3Store#onSharedEventLoop}), which stops when the last of them is closed.</li>
    * </ul>
    * A location is taken as a URI only when it starts with a scheme followed by {@code ://} (or is a {@code file:}
    * URI); anything else, {@code a:b.parquet} included, is a plain path. Schemes are case-insensitive. No I/O
@@ -201,7 +202,7 @@ public final class ObjectStores {
     } catch (IllegalArgumentException e) {
       throw new ObjectStoreException(Kind.INVALID_KEY, location, e.getMessage(), null, e);
     }
-    return new ObjectLocation(new S3Store(config), key, true);
+    return new ObjectLocation(S3Store.onSharedEventLoop(config), key, true);
   }
 
   private static ObjectLocation memory(String location, String rest) {

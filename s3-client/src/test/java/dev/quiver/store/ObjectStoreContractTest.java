@@ -477,6 +477,53 @@ public abstract class ObjectStoreContractTest {
   }
 
   @Test
+  void anUploadReplacesAnExistingObjectOnlyWhenItCompletes() throws Exception {
+    put("up/k", bytes("old contents"));
+    byte[] data = randomBytes(150_000, 21);
+    MultipartUpload upload = store.startUpload("up/k");
+    ByteBuffer source = ByteBuffer.wrap(data);
+    source.position(10).limit(100_010);
+    await(upload.write(source));
+    assertEquals(10, source.position(), "the write must not move the caller's position");
+    assertEquals(100_010, source.limit(), "the write must not move the caller's limit");
+    await(upload.write(ByteBuffer.wrap(data, 100_010, data.length - 100_010)));
+    assertEquals("old contents", string(await(store.get("up/k"))), "readers see the old object until complete");
+    ObjectMetadata done = await(upload.complete());
+    assertEquals(data.length - 10, done.size());
+    assertEquals(done, await(store.head("up/k")));
+    assertArrayEquals(Arrays.copyOfRange(data, 10, data.length), toArray(await(store.get("up/k"))));
+    assertHoldsExactly(List.of("up/k"));
+  }
+
+  @Test
+  void anUploadWithNoBytesMakesAnEmptyObject() throws Exception {
+    MultipartUpload upload = store.startUpload("empty");
+    assertEquals("empty", upload.key());
+    assertEquals(0, await(upload.complete()).size());
+    assertEquals(0, await(store.get("empty")).remaining());
+    assertHoldsExactly(List.of("empty"));
+  }
+
+  @Test
+  void anUploadRefusesWritesOnceItEnded() throws Exception {
+    MultipartUpload completed = store.startUpload("done");
+    await(completed.write(ByteBuffer.wrap(bytes("abc"))));
+    await(completed.complete());
+    assertEquals(Kind.IO_ERROR, failureKind(() -> completed.write(ByteBuffer.wrap(bytes("d")))));
+    assertEquals(Kind.IO_ERROR, failureKind(completed::complete));
+    completed.close();
+    assertEquals("abc", string(await(store.get("done"))), "closing a completed upload keeps the object");
+
+    MultipartUpload aborted = store.startUpload("gone");
+    await(aborted.write(ByteBuffer.wrap(bytes("abc"))));
+    await(aborted.abort());
+    await(aborted.abort());
+    assertEquals(Kind.IO_ERROR, failureKind(() -> aborted.write(ByteBuffer.wrap(bytes("d")))));
+    assertEquals(Kind.IO_ERROR, failureKind(aborted::complete));
+    assertHoldsExactly(List.of("done"));
+  }
+
+  @Test
   void streamsReturnTheBytes() throws Exception {
     byte[] data = randomBytes(200_000, 13);
     put("s", data);

@@ -1,6 +1,7 @@
 package dev.quiver.store.local;
 
 import dev.quiver.store.ByteRange;
+import dev.quiver.store.MultipartUpload;
 import dev.quiver.store.ObjectKeys;
 import dev.quiver.store.ObjectMetadata;
 import dev.quiver.store.ObjectStore;
@@ -33,7 +34,9 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -57,14 +60,16 @@ import java.util.concurrent.ThreadLocalRandom;
  * publishes with a hard link, which fails if the name exists, so concurrent creates cannot both win (on file systems
  * without hard links it falls back to a rename that checks first, which can race). The temporary file is removed
  * whether the put succeeds or fails; files left by a crashed process are ignored by {@link #list}. Parent folders
- * are created as needed and are not removed by {@link #delete}.
+ * are created as needed and are not removed by {@link #delete}. {@link #startUpload} streams into such a temporary
+ * file as the bytes come, so a large object never sits in memory (see {@link LocalUpload}).
  *
  * <p><b>Metadata.</b> The etag is derived from size, modification time and file identity (inode), so it changes
  * whenever a put replaces the file. {@code lastModified} is the file's modification time.
  *
  * <p><b>Threads.</b> Thread-safe. Every operation runs on the calling thread and returns an already-completed
  * future: local reads are fast and blocking, and a hand-off to another thread would cost more than it saves.
- * Callers that want overlap should call from their own threads. {@link #close()} only marks the store closed.
+ * Callers that want overlap should call from their own threads. {@link #close()} marks the store closed and aborts
+ * the uploads still open.
  */
 public final class LocalFileSystem implements ObjectStore {
 
@@ -87,6 +92,7 @@ public final class LocalFileSystem implements ObjectStore {
   private final Path root;
   private final String description;
   private final boolean syncOnPut;
+  private final Set<LocalUpload> uploads = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   /**
@@ -265,6 +271,47 @@ public final class LocalFileSystem implements ObjectStore {
   }
 
   /**
+   * Starts a streaming upload: the bytes go to a hidden temporary file beside the target as they are written, and
+   * {@code complete()} forces it to disk (when this store syncs on put) and renames it onto the key atomically,
+   * replacing any object there. {@code abort()}, {@code close()} without complete, any failure and closing the store
+   * delete the temporary file; nothing appears under the key. See {@link LocalUpload}.
+   *
+   * @throws ObjectStoreException of kind {@code INVALID_KEY} at once for a key this store refuses
+   * @throws IllegalStateException when the store is closed
+   */
+  @Override
+  public MultipartUpload startUpload(String key) {
+    return startUpload(key, LocalUpload.CREATE_NEW);
+  }
+
+  /** {@link #startUpload(String)} with another way to open the temporary file (tests inject failures with it). */
+  MultipartUpload startUpload(String key, LocalUpload.ChannelOpener opener) {
+    Objects.requireNonNull(key, "key");
+    ensureOpen();
+    LocalUpload upload = new LocalUpload(this, key, resolve(key), opener);
+    uploads.add(upload);
+    if (closed) {
+      // close() ran between the check and the registration: it may have missed this upload.
+      upload.abort();
+      ensureOpen();
+    }
+    return upload;
+  }
+
+  /** The uploads started and neither completed nor aborted (for tests). */
+  int openUploads() {
+    return uploads.size();
+  }
+
+  void forget(LocalUpload upload) {
+    uploads.remove(upload);
+  }
+
+  boolean syncOnPut() {
+    return syncOnPut;
+  }
+
+  /**
    * The regular files under the root whose keys start with {@code prefix}, following symbolic links, skipping
    * temporary files and files whose names are not valid keys.
    */
@@ -363,10 +410,16 @@ public final class LocalFileSystem implements ObjectStore {
     return description;
   }
 
-  /** Marks the store closed; there is nothing to release. Idempotent. */
+  /**
+   * Marks the store closed and aborts the uploads still open (deleting their temporary files; an upload's write in
+   * progress on another thread finishes first). Idempotent.
+   */
   @Override
   public void close() {
     closed = true;
+    for (LocalUpload upload : List.copyOf(uploads)) {
+      upload.abort();
+    }
   }
 
   @Override
@@ -432,7 +485,7 @@ public final class LocalFileSystem implements ObjectStore {
 
   // ---- writing ----
 
-  private static void writeFully(FileChannel channel, ByteBuffer source) throws IOException {
+  static void writeFully(FileChannel channel, ByteBuffer source) throws IOException {
     int end = source.limit();
     while (source.position() < end) {
       source.limit((int) Math.min(end, (long) source.position() + IO_CHUNK));
@@ -440,7 +493,7 @@ public final class LocalFileSystem implements ObjectStore {
     }
   }
 
-  private void createFolders(String key, Path folder) throws IOException {
+  void createFolders(String key, Path folder) throws IOException {
     try {
       Files.createDirectories(folder);
     } catch (FileAlreadyExistsException e) {
@@ -468,7 +521,7 @@ public final class LocalFileSystem implements ObjectStore {
    * Removes a temporary file if it is still there (it is gone after a rename). A failure here must not hide the
    * put's own outcome; a file left behind is invisible to {@link #list}.
    */
-  private static void deleteTemporary(Path temp) {
+  static void deleteTemporary(Path temp) {
     try {
       Files.deleteIfExists(temp);
     } catch (IOException e) {
@@ -476,7 +529,7 @@ public final class LocalFileSystem implements ObjectStore {
     }
   }
 
-  private static void syncFolder(Path folder) {
+  static void syncFolder(Path folder) {
     // Makes the rename itself durable. Some platforms cannot open a folder for reading; the object is already
     // published then, and only survival of a power cut is left to the file system.
     try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
@@ -513,7 +566,7 @@ public final class LocalFileSystem implements ObjectStore {
     return null;
   }
 
-  private static ObjectMetadata metadata(String key, BasicFileAttributes attributes) {
+  static ObjectMetadata metadata(String key, BasicFileAttributes attributes) {
     Instant modified = attributes.lastModifiedTime().toInstant();
     Object fileKey = attributes.fileKey();
     String etag = Long.toHexString(attributes.size()) + "-" + Long.toHexString(modified.getEpochSecond()) + "."
@@ -522,11 +575,11 @@ public final class LocalFileSystem implements ObjectStore {
     return new ObjectMetadata(key, attributes.size(), etag, modified);
   }
 
-  private String location(String key) {
+  String location(String key) {
     return ObjectKeys.location(description, key);
   }
 
-  private ObjectStoreException invalidKey(String key, String problem) {
+  ObjectStoreException invalidKey(String key, String problem) {
     return new ObjectStoreException(Kind.INVALID_KEY, location(key), problem);
   }
 
@@ -534,7 +587,7 @@ public final class LocalFileSystem implements ObjectStore {
     return new ObjectStoreException(Kind.PRECONDITION_FAILED, location(key), "an object already exists at this key");
   }
 
-  private void ensureOpen() {
+  void ensureOpen() {
     if (closed) {
       throw new IllegalStateException(this + " is closed");
     }
@@ -559,6 +612,24 @@ public final class LocalFileSystem implements ObjectStore {
       return CompletableFuture.failedFuture(
           new ObjectStoreException(Kind.ACCESS_DENIED, location(key), e.getMessage(), null, e));
     }
+  }
+
+  /** The store error for any failure of a file-system call: I/O, a bad file name, a security manager's refusal. */
+  ObjectStoreException translate(String key, Exception e) {
+    if (e instanceof ObjectStoreException storeException) {
+      return storeException;
+    }
+    if (e instanceof InvalidPathException invalid) {
+      return new ObjectStoreException(Kind.INVALID_KEY, location(key), "not a valid file name here: "
+          + invalid.getReason(), null, e);
+    }
+    if (e instanceof SecurityException) {
+      return new ObjectStoreException(Kind.ACCESS_DENIED, location(key), e.getMessage(), null, e);
+    }
+    if (e instanceof IOException io) {
+      return translate(key, io);
+    }
+    return new ObjectStoreException(Kind.IO_ERROR, location(key), e.toString(), null, e);
   }
 
   private ObjectStoreException translate(String key, IOException e) {

@@ -126,7 +126,7 @@ final class S3Upload implements MultipartUpload {
   /** Takes a slot and returns the action that sends the part. Caller holds the monitor. */
   private Runnable startPart(ByteBuffer bytes) {
     if (uploadId == null) {
-      uploadId = store.createUpload(key);
+      uploadId = store.multipart().createUpload(key);
     }
     inFlight++;
     int part = partEtags.size() + 1;
@@ -136,7 +136,7 @@ final class S3Upload implements MultipartUpload {
     return () -> {
       // Hashed here, on the writer's or a callback thread, never on an I/O thread.
       String payloadHash = store.payloadHash(bytes);
-      id.thenCompose(value -> store.uploadPart(key, value, part, bytes, payloadHash))
+      id.thenCompose(value -> store.multipart().uploadPart(key, value, part, bytes, payloadHash))
           .whenComplete((value, error) -> partDone(etag, value, error));
     };
   }
@@ -205,7 +205,8 @@ final class S3Upload implements MultipartUpload {
           }
           return CompletableFuture.allOf(etags.toArray(CompletableFuture[]::new))
               .thenCompose(none -> uploadId)
-              .thenCompose(id -> store.completeUpload(key, id, etags.stream().map(CompletableFuture::join).toList()));
+              .thenCompose(id -> store.multipart().completeUpload(key, id,
+                  etags.stream().map(CompletableFuture::join).toList()));
         })
         .handle((metadata, error) -> {
           if (error != null) {
@@ -248,10 +249,10 @@ final class S3Upload implements MultipartUpload {
         // have all ended (S3 API reference, AbortMultipartUpload).
         aborted = id.handle((value, error) -> value)
             .thenCompose(value -> value == null ? CompletableFuture.completedFuture(null)
-                : store.abortUpload(key, value)
+                : store.multipart().abortUpload(key, value)
                     .thenCompose(ignored -> CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
                         .handle((x, y) -> null))
-                    .thenCompose(ignored -> store.abortUpload(key, value)));
+                    .thenCompose(ignored -> store.multipart().abortUpload(key, value)));
       }
     }
     if (pendingWrite != null && !pendingWrite.isDone()) {

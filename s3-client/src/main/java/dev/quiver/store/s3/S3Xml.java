@@ -2,6 +2,11 @@ package dev.quiver.store.s3;
 
 import dev.quiver.store.ObjectMetadata;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -122,9 +127,11 @@ final class S3Xml {
   /**
    * One ListObjectsV2 page ({@code ListBucketResult}): {@code Contents} (Key, Size, ETag, LastModified),
    * {@code CommonPrefixes/Prefix}, {@code IsTruncated}, {@code NextContinuationToken}. Times are truncated to
-   * seconds, the precision of {@code Last-Modified} in HEAD, so that both agree.
+   * seconds, the precision of {@code Last-Modified} in HEAD, so that both agree. When the page says
+   * {@code <EncodingType>url</EncodingType>} (the answer to {@code encoding-type=url}), keys and prefixes are
+   * URL-decoded ({@link #urlDecode}); a server that ignores the parameter sends them, and they are kept, as they are.
    *
-   * @throws XMLStreamException for a malformed document
+   * @throws XMLStreamException for a malformed document, or a malformed URL-encoded key
    */
   static ListPage listPage(byte[] body) throws XMLStreamException {
     XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
@@ -133,6 +140,7 @@ final class S3Xml {
       List<String> prefixes = new ArrayList<>();
       boolean truncated = false;
       String token = null;
+      String encoding = null;
       int depth = 0;
       while (reader.hasNext()) {
         int event = reader.next();
@@ -170,7 +178,21 @@ final class S3Xml {
             token = reader.getElementText();
             depth--;
           }
+          case "EncodingType" -> {
+            encoding = reader.getElementText().trim();
+            depth--;
+          }
           default -> { }
+        }
+      }
+      if ("url".equals(encoding)) {
+        for (int i = 0; i < objects.size(); i++) {
+          ObjectMetadata object = objects.get(i);
+          objects.set(i, new ObjectMetadata(urlDecode(object.key()), object.size(), object.etag(),
+              object.lastModified()));
+        }
+        for (int i = 0; i < prefixes.size(); i++) {
+          prefixes.set(i, urlDecode(prefixes.get(i)));
         }
       }
       return new ListPage(objects, prefixes, truncated, token);
@@ -178,6 +200,54 @@ final class S3Xml {
       throw new XMLStreamException("a ListBucketResult entry is incomplete: " + e, e);
     } finally {
       reader.close();
+    }
+  }
+
+  /**
+   * Decodes a key or prefix of a listing made with {@code encoding-type=url}: {@code %XX} is a byte, {@code +} a
+   * space (S3 encodes spaces as {@code +} and a literal plus as {@code %2B}; other servers use {@code %20}, which
+   * decodes the same), any other character stands for itself; the bytes are UTF-8. This is what lets keys with
+   * characters XML 1.0 cannot carry (controls such as U+0001) come through a listing.
+   *
+   * @throws XMLStreamException for a truncated or non-hex escape, or bytes that are not UTF-8
+   */
+  static String urlDecode(String value) throws XMLStreamException {
+    if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+      return value;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+    for (int i = 0; i < value.length(); ) {
+      char c = value.charAt(i);
+      if (c == '%') {
+        int high = i + 2 < value.length() ? Character.digit(value.charAt(i + 1), 16) : -1;
+        int low = high < 0 ? -1 : Character.digit(value.charAt(i + 2), 16);
+        if (low < 0) {
+          throw new XMLStreamException("a URL-encoded key has a bad escape at character " + i + ": " + value);
+        }
+        bytes.write(high << 4 | low);
+        i += 3;
+      } else if (c == '+') {
+        bytes.write(' ');
+        i++;
+      } else {
+        // Copy a run of plain characters (surrogate pairs included) as UTF-8.
+        int end = i;
+        while (end < value.length() && value.charAt(end) != '%' && value.charAt(end) != '+') {
+          end++;
+        }
+        byte[] run = value.substring(i, end).getBytes(StandardCharsets.UTF_8);
+        bytes.write(run, 0, run.length);
+        i = end;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new XMLStreamException("a URL-encoded key is not UTF-8: " + value, e);
     }
   }
 

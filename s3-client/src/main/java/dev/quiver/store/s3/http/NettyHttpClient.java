@@ -61,6 +61,8 @@ public final class NettyHttpClient implements AutoCloseable {
 
   private final HttpClientSettings settings;
   private final EventLoopGroup group;
+  private final boolean ownsGroup;
+  private final SharedEventLoopGroup.Lease lease;
   private final DnsAddressResolverGroup resolver;
   private final SslContext ssl;
   private final ConcurrentMap<Endpoint, FixedChannelPool> pools = new ConcurrentHashMap<>();
@@ -73,8 +75,42 @@ public final class NettyHttpClient implements AutoCloseable {
    * @throws IllegalStateException when the TLS context cannot be built (such as an unreadable CA bundle)
    */
   public NettyHttpClient(HttpClientSettings settings) {
+    this(settings, new NioEventLoopGroup(Objects.requireNonNull(settings, "settings").eventLoopThreads(),
+        new DefaultThreadFactory("quiver-s3", true)), true, null);
+  }
+
+  /**
+   * A client whose I/O runs on the caller's {@code group}, which {@link #close()} leaves running (the caller shuts
+   * it down, after closing the client). {@link HttpClientSettings#eventLoopThreads()} is not used.
+   *
+   * @throws IllegalStateException when the TLS context cannot be built
+   */
+  public NettyHttpClient(HttpClientSettings settings, EventLoopGroup group) {
+    this(settings, Objects.requireNonNull(group, "group"), false, null);
+  }
+
+  /**
+   * A client on the process's {@link SharedEventLoopGroup}, holding a lease that {@link #close()} releases.
+   *
+   * @throws IllegalStateException when the TLS context cannot be built
+   */
+  public static NettyHttpClient onSharedEventLoop(HttpClientSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    SharedEventLoopGroup.Lease lease = SharedEventLoopGroup.acquire();
+    try {
+      return new NettyHttpClient(settings, lease.group(), false, lease);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  private NettyHttpClient(HttpClientSettings settings, EventLoopGroup group, boolean ownsGroup,
+      SharedEventLoopGroup.Lease lease) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.group = new NioEventLoopGroup(settings.eventLoopThreads(), new DefaultThreadFactory("quiver-s3", true));
+    this.group = group;
+    this.ownsGroup = ownsGroup;
+    this.lease = lease;
     this.resolver = new DnsAddressResolverGroup(NioDatagramChannel.class,
         DnsServerAddressStreamProviders.platformDefault());
     try {
@@ -84,9 +120,16 @@ public final class NettyHttpClient implements AutoCloseable {
       this.ssl = builder.build();
     } catch (SSLException | IllegalArgumentException e) {
       resolver.close();
-      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      if (ownsGroup) {
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      }
       throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
     }
+  }
+
+  /** The event loop group this client's connections run on (its own, the caller's, or the shared one). */
+  public EventLoopGroup eventLoopGroup() {
+    return group;
   }
 
   /** The limits in force. */
@@ -170,7 +213,8 @@ public final class NettyHttpClient implements AutoCloseable {
   }
 
   /**
-   * Closes every connection and stops the I/O threads, waiting up to 5 s for them. Idempotent. Must not be called
+   * Closes every connection; stops the client's own I/O threads (waiting up to 5 s for them), leaves a caller's group
+   * running, or releases its lease on the shared group (the last lease stops it). Idempotent. Must not be called
    * from one of this client's I/O threads.
    */
   @Override
@@ -184,6 +228,10 @@ public final class NettyHttpClient implements AutoCloseable {
     }
     pools.clear();
     resolver.close();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    } else if (lease != null) {
+      lease.close();
+    }
   }
 }
