@@ -80,6 +80,10 @@ final class LongColumn extends ColumnBuilder {
         return;
       default:
         if (!parse.parseTimestamp(text)) {
+          if (parse.parseDate(text)) { // a date is its midnight (inference widens dates to timestamps)
+            append(parse.dateValue * 86_400_000_000L);
+            return;
+          }
           throw notA(text, "a timestamp (YYYY-MM-DD HH:MM:SS[.ffffff][zone])");
         }
         if (kind == Kind.TIMESTAMP && parse.hadZone) {
