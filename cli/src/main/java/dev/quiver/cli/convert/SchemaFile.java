@@ -206,7 +206,8 @@ public final class SchemaFile {
         children.add(node(c, true));
       }
     } else if (f.getType() instanceof ArrowType.List) {
-      node.set("element", node(f.getChildren().get(0), false));
+      Field element = f.getChildren().get(0);
+      node.set("element", node(element, !element.getName().equals("element")));
     }
     return node;
   }
