@@ -1,0 +1,230 @@
+package dev.quiver.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.quiver.parquet.testing.ParquetTesting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code quiver convert} end to end, in-process: what it writes is read back by DuckDB (JDBC) and compared row by
+ * row, value by value, with DuckDB reading the same CSV or JSON-lines input itself with explicit types; Parquet to
+ * Parquet is compared through parquet-java; malformed inputs fail with their line and leave nothing behind.
+ */
+class ConvertCommandTest {
+  @TempDir
+  Path tmp;
+
+  /** Rows of a DuckDB query, each value as DuckDB's own text for it (null as null), with the column types first. */
+  private static List<List<String>> query(String sql) throws SQLException {
+    List<List<String>> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+         Statement s = c.createStatement()) {
+      s.execute("SET TimeZone = 'UTC'");
+      try (ResultSet r = s.executeQuery(sql)) {
+        ResultSetMetaData m = r.getMetaData();
+        List<String> types = new ArrayList<>();
+        for (int i = 1; i <= m.getColumnCount(); i++) {
+          types.add(m.getColumnName(i) + " " + m.getColumnTypeName(i));
+        }
+        rows.add(types);
+        while (r.next()) {
+          List<String> row = new ArrayList<>();
+          for (int i = 1; i <= m.getColumnCount(); i++) {
+            row.add(r.getString(i));
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static String sqlPath(Path p) {
+    return "'" + p.toAbsolutePath().toString().replace("'", "''") + "'";
+  }
+
+  private static void assertSameRows(List<List<String>> expected, List<List<String>> actual) {
+    assertEquals(expected.get(0), actual.get(0), "column names and types");
+    assertEquals(expected.size(), actual.size(), "row count");
+    for (int i = 1; i < expected.size(); i++) {
+      assertEquals(expected.get(i), actual.get(i), "row " + i);
+    }
+  }
+
+  private static void assertConverted(Cli.Result r) {
+    assertEquals(0, r.status(), r::toString);
+    assertEquals("", r.err(), r::toString);
+  }
+
+  private static final String CSV = String.join("\n",
+      "flag,n,x,day,at,instant,name,note",
+      "true,1,1.5,2024-01-31,2024-01-31 10:00:00,2024-01-31T10:00:00Z,plain,\"with, comma\"",
+      "false,-9223372036854775808,-2.25e-3,1999-12-31,2024-02-29T23:59:59.999999,2024-01-31T12:00:00+02:00,"
+          + "\u00e9t\u00e9 \uD83D\uDE00,\"two\nlines\"",
+      ",,,,,,,",
+      "TRUE,9223372036854775807,1e300,0001-01-01,1970-01-01 00:00,1969-12-31T23:59:59.5Z,\u4e2d\u6587,"
+          + "\"say \"\"hi\"\"\"",
+      "false,0,0,9999-12-31,2000-02-29 12:34:56.5,2000-01-01T00:00:00-05:30,x,\"\"",
+      "");
+
+  @Test
+  void csvReadsBackInDuckDbAsDuckDbReadsTheCsv() throws Exception {
+    Path in = tmp.resolve("in.csv");
+    Files.writeString(in, CSV, StandardCharsets.UTF_8);
+    for (String[] options : new String[][] {{}, {"--batch-size", "2", "--codec", "zstd", "--page-version", "2",
+        "--row-group-size", "3", "--no-dictionary"}}) {
+      Path out = tmp.resolve("out-" + options.length + ".parquet");
+      List<String> args = new ArrayList<>(List.of("convert", in.toString(), out.toString()));
+      args.addAll(List.of(options));
+      assertConverted(Cli.run(args.toArray(new String[0])));
+      List<List<String>> ours = query("SELECT * FROM read_parquet(" + sqlPath(out) + ")");
+      List<List<String>> duckdb = query("SELECT * FROM read_csv(" + sqlPath(in) + ", header = true, quote = '\"',"
+          + " escape = '\"', columns = {'flag': 'BOOLEAN', 'n': 'BIGINT', 'x': 'DOUBLE', 'day': 'DATE',"
+          + " 'at': 'TIMESTAMP', 'instant': 'TIMESTAMPTZ', 'name': 'VARCHAR', 'note': 'VARCHAR'})");
+      assertSameRows(duckdb, ours);
+      assertEquals(6, ours.size()); // the types and five rows
+      assertEquals("two\nlines", ours.get(2).get(7));
+      assertEquals("\u00e9t\u00e9 \uD83D\uDE00", ours.get(2).get(6));
+    }
+  }
+
+  private static final String JSONL = String.join("\n",
+      "{\"id\": 1, \"name\": \"\u00e9t\u00e9\", \"score\": 1.5, \"ok\": true, \"day\": \"2024-01-31\","
+          + " \"at\": \"2024-01-31 10:00:00\", \"tags\": [\"a\", \"b\"], \"point\": {\"x\": 1, \"y\": [1.5, null]}}",
+      "{\"name\": \"\\ud83d\\ude00 \\\"q\\\"\\n\", \"id\": -9223372036854775808, \"score\": 2, \"ok\": false,"
+          + " \"tags\": [], \"point\": {\"y\": []}}",
+      "",
+      "{\"id\": null, \"name\": null, \"score\": null, \"ok\": null, \"day\": null, \"at\": null, \"tags\": null,"
+          + " \"point\": null}",
+      "{}",
+      "{\"tags\": [null, \"\u4e2d\"], \"point\": {\"x\": null, \"y\": null}, \"at\": \"2000-02-29T23:59:59.5\","
+          + " \"score\": -1e-3, \"day\": \"0001-01-01\"}",
+      "");
+
+  @Test
+  void jsonLinesReadBackInDuckDbAsDuckDbReadsThem() throws Exception {
+    Path in = tmp.resolve("in.jsonl");
+    Files.writeString(in, JSONL, StandardCharsets.UTF_8);
+    Path out = tmp.resolve("out.parquet");
+    assertConverted(Cli.run("convert", in.toString(), out.toString(), "--batch-size", "2"));
+    List<List<String>> ours = query("SELECT * FROM read_parquet(" + sqlPath(out) + ")");
+    List<List<String>> duckdb = query("SELECT * FROM read_json(" + sqlPath(in) + ", format = 'newline_delimited',"
+        + " columns = {'id': 'BIGINT', 'name': 'VARCHAR', 'score': 'DOUBLE', 'ok': 'BOOLEAN', 'day': 'DATE',"
+        + " 'at': 'TIMESTAMP', 'tags': 'VARCHAR[]', 'point': 'STRUCT(x BIGINT, y DOUBLE[])'})");
+    assertSameRows(duckdb, ours);
+    assertEquals(6, ours.size());
+  }
+
+  @Test
+  void aSchemaFileGivesTheTypes() throws Exception {
+    Path in = tmp.resolve("prices.txt");
+    Files.writeString(in, "1|12.50|[1,2]\n2||[]\n3|-0.01|\n", StandardCharsets.UTF_8);
+    Path schema = tmp.resolve("schema.json");
+    Files.writeString(schema, "{\"fields\": [{\"name\": \"id\", \"type\": \"int32\", \"nullable\": false},"
+        + " {\"name\": \"price\", \"type\": \"decimal(9,2)\"},"
+        + " {\"name\": \"l\", \"type\": \"list\", \"element\": {\"type\": \"int16\"}}]}");
+    Path out = tmp.resolve("prices.parquet");
+    assertConverted(Cli.run("convert", in.toString(), out.toString(), "--format", "csv", "--no-header",
+        "--delimiter", "|", "--schema", schema.toString()));
+    assertSameRows(List.of(List.of("id INTEGER", "price DECIMAL(9,2)", "l SMALLINT[]"),
+        List.of("1", "12.50", "[1, 2]"), java.util.Arrays.asList("2", null, "[]"),
+        java.util.Arrays.asList("3", "-0.01", null)),
+        query("SELECT * FROM read_parquet(" + sqlPath(out) + ")"));
+  }
+
+  @Test
+  void parquetToParquetKeepsEveryValue() throws Exception {
+    for (String name : List.of("alltypes_plain.parquet", "nested_lists.snappy.parquet", "nested_maps.snappy.parquet",
+        "nested_structs.rust.parquet", "list_columns.parquet", "nullable.impala.parquet", "nulls.snappy.parquet")) {
+      Path in = ParquetTesting.dataFile(name);
+      Path out = tmp.resolve("copy-" + name);
+      assertConverted(Cli.run("convert", in.toString(), out.toString(), "--codec", "gzip", "--batch-size", "3"));
+      List<ObjectNode> expected = ParquetJavaJsonl.read(in, null);
+      List<ObjectNode> actual = ParquetJavaJsonl.read(out, null);
+      assertEquals(expected.size(), actual.size(), name + ": row count");
+      for (int i = 0; i < expected.size(); i++) {
+        String d = JsonTrees.difference(expected.get(i), actual.get(i), name + " row " + i);
+        if (d != null) {
+          fail(d);
+        }
+      }
+    }
+  }
+
+  /** Runs a conversion expected to fail: status 1, one stderr line containing {@code message}, nothing new at OUT. */
+  private void assertFailsLeavingNothing(String input, String fileName, String message, String... options)
+      throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("case-" + Math.abs((input + fileName).hashCode())));
+    Path keep = dir.resolve("other.parquet");
+    Files.writeString(keep, "an unrelated file that must stay");
+    Path in = dir.resolve(fileName);
+    Files.writeString(in, input, StandardCharsets.UTF_8);
+    Path outDir = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(outDir.resolve("neighbour.parquet"), "another file in OUT's folder");
+    Path out = outDir.resolve("result.parquet");
+    List<String> args = new ArrayList<>(List.of("convert", in.toString(), out.toString()));
+    args.addAll(List.of(options));
+    Cli.Result r = Cli.run(args.toArray(new String[0]));
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("quiver: "), r::toString);
+    assertTrue(r.err().contains(fileName), r::toString);
+    assertTrue(r.err().contains(message), r::toString);
+    assertFalse(Files.exists(out), "OUT exists after a failure");
+    try (Stream<Path> files = Files.list(outDir)) {
+      assertEquals(List.of(outDir.resolve("neighbour.parquet")), files.toList(), "OUT's folder holds only its own files");
+    }
+    assertEquals("an unrelated file that must stay", Files.readString(keep));
+  }
+
+  @Test
+  void malformedInputsFailWithTheirLineAndLeaveNoFile() throws IOException {
+    StringBuilder many = new StringBuilder("a,b\n");
+    for (int i = 0; i < 5000; i++) {
+      many.append(i).append(",x\n");
+    }
+    many.append("12z,x\n");
+    // a bad number in a typed column, far past the sample and the first batches
+    assertFailsLeavingNothing(many.toString(), "numbers.csv", "line 5002, column 'a': '12z' is not an int64",
+        "--batch-size", "1000", "--row-group-size", "100");
+    assertFailsLeavingNothing("a,b\n1,2\n3,4,5\n", "fields.csv", "line 3: expected 2 fields, found 3");
+    assertFailsLeavingNothing("{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3\n{\"a\": 4}\n", "broken.jsonl", "malformed JSON");
+    assertFailsLeavingNothing("{\"a\": 1}\n{\"a\": 2}\n{\"a\": \"three\"}\n", "typed.jsonl",
+        "line 3, column 'a': 'three' is not an int64", "--sample-rows", "2");
+    assertFailsLeavingNothing("", "empty.csv", "no records");
+  }
+
+  @Test
+  void usageErrors() throws IOException {
+    Path in = tmp.resolve("data.txt");
+    Files.writeString(in, "a\n1\n");
+    Cli.Result r = Cli.run("convert", in.toString(), tmp.resolve("o.parquet").toString());
+    assertEquals(2, r.status(), r::toString);
+    assertTrue(r.err().contains("--format"), r::toString);
+    Cli.Result codec = Cli.run("convert", in.toString(), tmp.resolve("o.parquet").toString(), "--format", "csv",
+        "--codec", "nope");
+    assertEquals(2, codec.status(), codec::toString);
+    assertFalse(Files.exists(tmp.resolve("o.parquet")));
+    Cli.Result missing = Cli.run("convert", tmp.resolve("missing.csv").toString(), tmp.resolve("o.parquet").toString());
+    assertEquals(1, missing.status(), missing::toString);
+    assertTrue(missing.err().contains("missing.csv"), missing::toString);
+  }
+}
