@@ -63,10 +63,21 @@ public final class Quiver implements Callable<Integer> {
 
   /**
    * Whether this command line runs in a terminal (for progress bars): started by {@link #main} (not in-process with
-   * a parent allocator) and with a console attached (on JDK 17, standard input and output are terminals).
+   * a parent allocator) and with a console attached: on JDK 17 to 21 a console exists only when standard input and
+   * output are terminals; from JDK 22 on, {@code Console.isTerminal()} says so.
    */
   boolean interactive() {
-    return allocator == null && System.console() != null;
+    java.io.Console console = System.console();
+    if (allocator != null || console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // JDK 17 to 21: the console exists only on a terminal
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** Without a subcommand: a usage error (exit status 2). */
