@@ -213,6 +213,39 @@ class ConvertCommandTest {
   }
 
   @Test
+  void inAndOutThroughAnObjectStore() throws Exception {
+    dev.quiver.store.ObjectStore store = dev.quiver.store.ObjectStores.memoryStore("convert-test");
+    try {
+      dev.quiver.store.ObjectStores.await(store.put("in/data.csv",
+          java.nio.ByteBuffer.wrap(CSV.getBytes(StandardCharsets.UTF_8)), dev.quiver.store.PutMode.OVERWRITE));
+      assertConverted(Cli.run("convert", "memory://convert-test/in/data.csv", "memory://convert-test/out/data.parquet"));
+      java.nio.ByteBuffer written = dev.quiver.store.ObjectStores.await(store.get("out/data.parquet"));
+      byte[] bytes = new byte[written.remaining()];
+      written.get(bytes);
+      Path copy = tmp.resolve("from-store.parquet");
+      Files.write(copy, bytes);
+      Path in = tmp.resolve("same.csv");
+      Files.writeString(in, CSV, StandardCharsets.UTF_8);
+      Path local = tmp.resolve("local.parquet");
+      assertConverted(Cli.run("convert", in.toString(), local.toString()));
+      assertSameRows(query("SELECT * FROM read_parquet(" + sqlPath(local) + ")"),
+          query("SELECT * FROM read_parquet(" + sqlPath(copy) + ")"));
+      // a failure through the store leaves no object either
+      dev.quiver.store.ObjectStores.await(store.put("in/bad.csv",
+          java.nio.ByteBuffer.wrap("a\n1\n2\nx\n".getBytes(StandardCharsets.UTF_8)),
+          dev.quiver.store.PutMode.OVERWRITE));
+      Cli.Result r = Cli.run("convert", "memory://convert-test/in/bad.csv", "memory://convert-test/out/bad.parquet",
+          "--sample-rows", "1");
+      assertEquals(1, r.status(), r::toString);
+      assertTrue(r.err().contains("line 4, column 'a'"), r::toString);
+      assertEquals(List.of("out/data.parquet"),
+          dev.quiver.store.ObjectStores.await(store.list("out/")).stream().map(m -> m.key()).toList());
+    } finally {
+      dev.quiver.store.ObjectStores.removeMemoryStore("convert-test");
+    }
+  }
+
+  @Test
   void usageErrors() throws IOException {
     Path in = tmp.resolve("data.txt");
     Files.writeString(in, "a\n1\n");
