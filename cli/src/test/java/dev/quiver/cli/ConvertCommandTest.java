@@ -204,7 +204,7 @@ class ConvertCommandTest {
     many.append("12z,x\n");
     // a bad number in a typed column, far past the sample and the first batches
     assertFailsLeavingNothing(many.toString(), "numbers.csv", "line 5002, column 'a': '12z' is not an int64",
-        "--batch-size", "1000", "--row-group-size", "100");
+        "--batch-size", "1000", "--row-group-size", "100", "--sample-rows", "100");
     assertFailsLeavingNothing("a,b\n1,2\n3,4,5\n", "fields.csv", "line 3: expected 2 fields, found 3");
     assertFailsLeavingNothing("{\"a\": 1}\n{\"a\": 2}\n{\"a\": 3\n{\"a\": 4}\n", "broken.jsonl", "malformed JSON");
     assertFailsLeavingNothing("{\"a\": 1}\n{\"a\": 2}\n{\"a\": \"three\"}\n", "typed.jsonl",
