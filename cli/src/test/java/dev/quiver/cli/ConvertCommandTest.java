@@ -96,7 +96,7 @@ class ConvertCommandTest {
       args.addAll(List.of(options));
       assertConverted(Cli.run(args.toArray(new String[0])));
       List<List<String>> ours = query("SELECT * FROM read_parquet(" + sqlPath(out) + ")");
-      List<List<String>> duckdb = query("SELECT * FROM read_csv(" + sqlPath(in) + ", header = true, quote = '\"',"
+      List<List<String>> duckdb = query("SELECT * FROM read_csv(" + sqlPath(in) + ", header = true, auto_detect = false, delim = ',', quote = '\"',"
           + " escape = '\"', columns = {'flag': 'BOOLEAN', 'n': 'BIGINT', 'x': 'DOUBLE', 'day': 'DATE',"
           + " 'at': 'TIMESTAMP', 'instant': 'TIMESTAMPTZ', 'name': 'VARCHAR', 'note': 'VARCHAR'})");
       assertSameRows(duckdb, ours);

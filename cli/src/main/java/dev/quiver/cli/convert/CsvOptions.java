@@ -4,7 +4,8 @@ import org.apache.commons.csv.CSVFormat;
 
 /**
  * How a CSV input is split: RFC 4180 fields ({@code "} quotes, {@code ""} inside quotes for a quote, line breaks
- * allowed inside quotes, CR, LF or CRLF between records, blank lines skipped), with a chosen delimiter, and a first
+ * allowed inside quotes, CR, LF or CRLF between records; blank lines are skipped, except in a one-column input,
+ * where a blank line is a row whose value is null, as DuckDB reads it), with a chosen delimiter, and a first
  * record that is or is not a header of column names.
  *
  * @param delimiter the field delimiter, such as {@code ,} {@code ;} {@code |} or a tab
@@ -18,6 +19,6 @@ public record CsvOptions(char delimiter, boolean header) {
 
   /** The commons-csv format for these options. */
   CSVFormat format() {
-    return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+    return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
   }
 }

@@ -50,6 +50,9 @@ final class CsvRecords implements AutoCloseable {
     this.parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), options.format());
     this.records = parser.iterator();
     String[] first = read();
+    while (first != null && first.length == 1 && first[0].isEmpty()) {
+      first = read(); // blank lines before the header or first record
+    }
     if (first == null) {
       throw ConvertException.atLine(1, null, "the CSV input has no records (not even a header)", null);
     }
@@ -86,6 +89,9 @@ final class CsvRecords implements AutoCloseable {
       return r;
     }
     String[] values = read();
+    while (values != null && values.length == 1 && values[0].isEmpty() && names.size() > 1) {
+      values = read(); // a blank line
+    }
     if (values != null && values.length != names.size()) {
       throw ConvertException.atLine(firstLine(values, before, after), null,
           "expected " + names.size() + " fields, found " + values.length, null);
