@@ -43,6 +43,9 @@ public final class InputFile implements AutoCloseable {
   public long size() throws IOException {
     Path path = localPath();
     if (path != null) {
+      if (!Files.isRegularFile(path)) {
+        throw new NoSuchFileException(name, null, Files.isDirectory(path) ? "a folder, not a file" : "no such file");
+      }
       return Files.size(path);
     }
     return ObjectStores.await(location.store().head(location.key())).size();
@@ -58,7 +61,7 @@ public final class InputFile implements AutoCloseable {
     InputStream in;
     if (path != null) {
       if (!Files.isRegularFile(path)) {
-        throw new NoSuchFileException(name, null, "no such file");
+        throw new NoSuchFileException(name, null, Files.isDirectory(path) ? "a folder, not a file" : "no such file");
       }
       in = Files.newInputStream(path);
     } else {

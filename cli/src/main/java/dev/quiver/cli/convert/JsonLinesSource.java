@@ -104,7 +104,7 @@ public final class JsonLinesSource implements RecordSource {
     }
     if (token != null && token != JsonToken.START_OBJECT) {
       throw ConvertException.atLine(parser.currentTokenLocation().getLineNr(), null,
-          "expected a JSON object, found " + ColumnBuilder.describe(token), null);
+          "expected a JSON object (JSON lines: one object per line), found " + ColumnBuilder.describe(token), null);
     }
     return token;
   }

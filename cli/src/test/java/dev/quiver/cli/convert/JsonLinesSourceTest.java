@@ -225,7 +225,7 @@ class JsonLinesSourceTest {
         "line 3: malformed JSON"), invalid.getMessage());
     ConvertException broken = error("{\"a\": 1}\n{\"a\": 2]\n{\"a\": 3}\n", schema);
     assertTrue(broken.getMessage().startsWith("line 2: malformed JSON"), broken.getMessage());
-    assertEquals("line 2: expected a JSON object, found an array", error("{}\n[1]\n", schema).getMessage());
+    assertEquals("line 2: expected a JSON object (JSON lines: one object per line), found an array", error("{}\n[1]\n", schema).getMessage());
     assertEquals("line 1, column 'a': '99999999999999999999' is not an int64 (out of range)",
         error("{\"a\": 99999999999999999999}\n", schema).getMessage());
     ConvertException inSample = assertThrows(ConvertException.class,
