@@ -50,6 +50,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = "Convert CSV, JSON lines or Parquet into Parquet.")
 final class ConvertCommand implements Callable<Integer> {
+  /** The largest {@code --batch-size}: 16 Mi rows (a batch is staged in memory whole). */
+  static final int MAX_BATCH_SIZE = 1 << 24;
+
   @Spec
   CommandSpec spec;
 
@@ -203,8 +206,8 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   private void run() throws IOException {
-    if (batchSize < 1) {
-      throw usage("--batch-size must be at least 1, got " + batchSize);
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw usage("--batch-size must be between 1 and " + MAX_BATCH_SIZE + ", got " + batchSize);
     }
     if (sampleRows < 1) {
       throw usage("--sample-rows must be at least 1, got " + sampleRows);

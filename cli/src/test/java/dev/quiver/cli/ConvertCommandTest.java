@@ -256,6 +256,25 @@ class ConvertCommandTest {
         "--codec", "nope");
     assertEquals(2, codec.status(), codec::toString);
     assertFalse(Files.exists(tmp.resolve("o.parquet")));
+    for (String size : List.of("0", "16777217")) {
+      Cli.Result batch = Cli.run("convert", in.toString(), tmp.resolve("o.parquet").toString(), "--format", "csv",
+          "--batch-size", size);
+      assertEquals(2, batch.status(), batch::toString);
+      assertTrue(batch.err().contains("--batch-size must be between 1 and 16777216"), batch::toString);
+    }
+    Path badSchema = tmp.resolve("bad-schema.json");
+    Files.writeString(badSchema, "{\"fields\": [{\"name\": \"a\", \"type\": \"integer\"}]}");
+    Cli.Result schemaError = Cli.run("convert", in.toString(), tmp.resolve("o.parquet").toString(), "--format", "csv",
+        "--schema", badSchema.toString());
+    assertEquals(1, schemaError.status(), schemaError::toString);
+    assertEquals(1, schemaError.errLines().size(), schemaError::toString);
+    assertTrue(schemaError.err().startsWith("quiver: " + badSchema + ": field 'a' has unknown type \"integer\""),
+        schemaError::toString);
+    Path parquet = ParquetTesting.dataFile("alltypes_plain.parquet");
+    Cli.Result schemaForParquet = Cli.run("convert", parquet.toString(), tmp.resolve("o.parquet").toString(),
+        "--schema", in.toString());
+    assertEquals(2, schemaForParquet.status(), schemaForParquet::toString);
+    assertFalse(Files.exists(tmp.resolve("o.parquet")));
     Cli.Result missing = Cli.run("convert", tmp.resolve("missing.csv").toString(), tmp.resolve("o.parquet").toString());
     assertEquals(1, missing.status(), missing::toString);
     assertEquals(List.of("quiver: " + tmp.resolve("missing.csv") + ": no such file"), missing.errLines());

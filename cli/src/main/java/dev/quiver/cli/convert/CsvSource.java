@@ -13,7 +13,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * A CSV input as Arrow batches. Records are read into a batch of field texts, then each column is converted in
  * one pass over the batch by its {@link ColumnBuilder} and moved into its vector in bulk. An empty field is a null
  * (quoted or not, as DuckDB reads CSV by default); columns match the schema by position. A batch ends after
- * {@code batchSize} records, or earlier once its text passes 64 MiB.
+ * {@code batchSize} records, or earlier once its text passes 32 Mi characters.
  *
  * <p>Errors name the line where the bad record starts: a value that does not parse as its column's type (with the
  * column), a record with the wrong number of fields, malformed quoting. When a batch has several bad values, the one
