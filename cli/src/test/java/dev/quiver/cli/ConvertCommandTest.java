@@ -19,8 +19,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -150,22 +153,58 @@ class ConvertCommandTest {
         query("SELECT * FROM read_parquet(" + sqlPath(out) + ")"));
   }
 
+  /** Corpus files parquet-java cannot read (so there is no independent reference), with the reason. */
+  private static final Map<String, String> NO_REFERENCE = Map.of(
+      "large_string_map.brotli.parquet", "parquet-java has no Brotli codec",
+      "non_hadoop_lz4_compressed.parquet", "parquet-java reads LZ4 only in Hadoop's framing",
+      "nation.dict-malformed.parquet", "a malformed dictionary page",
+      "unknown-logical-type.parquet", "parquet-java rejects the unknown logical type");
+  /** Corpus files whose converted copy differs, with why: the differences are the reader's, documented. */
+  private static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
+      "int96_from_spark.parquet", "INT96 reads as Timestamp(NANOSECOND, UTC), whose 64 bits end in 2262: the year "
+          + "9999 value wraps on reading (see ParquetJavaDifferentialTest)");
+
+  /**
+   * Every Parquet file of the corpus that parquet-java reads, converted with another codec and small batches, reads
+   * back through parquet-java with the same values as the original.
+   */
+  @TestFactory
+  Stream<DynamicTest> parquetToParquetKeepsEveryValue() throws IOException {
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(ParquetTesting.data())) {
+      files = listed.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
+    return files.stream().filter(f -> !NO_REFERENCE.containsKey(f.getFileName().toString()))
+        .map(in -> DynamicTest.dynamicTest(in.getFileName().toString(), () -> {
+          String name = in.getFileName().toString();
+          Path out = tmp.resolve("copy-" + name);
+          assertConverted(Cli.run("convert", in.toString(), out.toString(), "--codec", "zstd", "--batch-size", "7",
+              "--row-group-size", "50"));
+          List<ObjectNode> expected = ParquetJavaJsonl.read(in, null);
+          List<ObjectNode> actual = ParquetJavaJsonl.read(out, null);
+          String d = expected.size() == actual.size() ? null : "row count " + expected.size() + " vs " + actual.size();
+          for (int i = 0; d == null && i < expected.size(); i++) {
+            d = JsonTrees.difference(expected.get(i), actual.get(i), name + " row " + i);
+          }
+          if (KNOWN_DIFFERENCES.containsKey(name)) {
+            assertTrue(d != null, name + " converts identically now: remove it from KNOWN_DIFFERENCES");
+          } else if (d != null) {
+            fail(d);
+          }
+        }));
+  }
+
   @Test
-  void parquetToParquetKeepsEveryValue() throws Exception {
-    for (String name : List.of("alltypes_plain.parquet", "nested_lists.snappy.parquet", "nested_maps.snappy.parquet",
-        "nested_structs.rust.parquet", "list_columns.parquet", "nullable.impala.parquet", "nulls.snappy.parquet")) {
-      Path in = ParquetTesting.dataFile(name);
-      Path out = tmp.resolve("copy-" + name);
-      assertConverted(Cli.run("convert", in.toString(), out.toString(), "--codec", "gzip", "--batch-size", "3"));
-      List<ObjectNode> expected = ParquetJavaJsonl.read(in, null);
-      List<ObjectNode> actual = ParquetJavaJsonl.read(out, null);
-      assertEquals(expected.size(), actual.size(), name + ": row count");
-      for (int i = 0; i < expected.size(); i++) {
-        String d = JsonTrees.difference(expected.get(i), actual.get(i), name + " row " + i);
-        if (d != null) {
-          fail(d);
-        }
-      }
+  void aCorruptParquetInputFailsCleanly() throws IOException {
+    Path in = ParquetTesting.dataFile("nation.dict-malformed.parquet");
+    Path out = tmp.resolve("nation.parquet");
+    Cli.Result r = Cli.run("convert", in.toString(), out.toString());
+    assertEquals(1, r.status(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().contains("nation.dict-malformed.parquet"), r::toString);
+    assertFalse(Files.exists(out));
+    try (Stream<Path> left = Files.list(tmp)) {
+      assertEquals(List.of(), left.toList(), "nothing left in OUT's folder");
     }
   }
 
