@@ -161,11 +161,22 @@ final class ConvertCommand implements Callable<Integer> {
 
   private WriterProperties writerProperties() {
     WriterProperties.Builder b = WriterProperties.builder();
-    try {
-      if (codec != null) {
-        String name = codec.toUpperCase(Locale.ROOT);
-        b.codec(CodecName.valueOf(name.equals("NONE") ? "UNCOMPRESSED" : name.equals("LZ4") ? "LZ4_RAW" : name));
+    if (codec != null) {
+      String name = codec.toUpperCase(Locale.ROOT);
+      name = name.equals("NONE") ? "UNCOMPRESSED" : name.equals("LZ4") ? "LZ4_RAW" : name;
+      CodecName codecName;
+      try {
+        codecName = CodecName.valueOf(name);
+      } catch (IllegalArgumentException e) {
+        throw usage("--codec: unknown codec '" + codec + "' (uncompressed, snappy, gzip, brotli, zstd, lz4_raw)");
       }
+      try {
+        b.codec(codecName);
+      } catch (RuntimeException e) {
+        throw usage("--codec: " + e.getMessage());
+      }
+    }
+    try {
       if (compressionLevel != null) {
         b.compressionLevel(compressionLevel);
       }
@@ -183,10 +194,10 @@ final class ConvertCommand implements Callable<Integer> {
       }
       b.dictionary(dictionary);
       return b.build();
-    } catch (IllegalArgumentException e) {
-      throw usage(codec != null && e.getMessage() != null && e.getMessage().contains("No enum constant")
-          ? "--codec: unknown codec '" + codec + "' (uncompressed, snappy, gzip, brotli, zstd, lz4_raw)"
-          : e.getMessage());
+    } catch (ParameterException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw usage(e.getMessage());
     }
   }
 
