@@ -328,7 +328,7 @@ final class RandomBatches {
     } else if (v instanceof TimeNanoVector t) {
       t.setSafe(i, Math.floorMod(x, 86_400_000_000_000L));
     } else if (v instanceof TimeStampVector t) {
-      t.setSafe(i, x);
+      t.setSafe(i, x % (1L << 52)); // milliseconds in range for microsecond readers (DuckDB)
     } else if (v instanceof DurationVector t) {
       t.setSafe(i, x);
     } else if (v instanceof IntervalMonthDayNanoVector m) {
