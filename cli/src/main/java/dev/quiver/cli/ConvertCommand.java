@@ -232,6 +232,9 @@ final class ConvertCommand implements Callable<Integer> {
     Schema given = null;
     if (schemaFile != null) {
       blamed = schemaFile.toString();
+      if (!Files.isRegularFile(schemaFile)) {
+        throw new java.nio.file.NoSuchFileException(schemaFile.toString(), null, "no such schema file");
+      }
       try {
         given = SchemaFile.parse(Files.readString(schemaFile, StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {

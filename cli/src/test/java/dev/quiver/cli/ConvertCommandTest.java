@@ -309,6 +309,9 @@ class ConvertCommandTest {
     assertEquals(1, schemaError.errLines().size(), schemaError::toString);
     assertTrue(schemaError.err().startsWith("quiver: " + badSchema + ": field 'a' has unknown type \"integer\""),
         schemaError::toString);
+    Cli.Result noSchema = Cli.run("convert", in.toString(), tmp.resolve("o.parquet").toString(), "--format", "csv",
+        "--schema", tmp.resolve("nowhere.json").toString());
+    assertEquals(List.of("quiver: " + tmp.resolve("nowhere.json") + ": no such schema file"), noSchema.errLines());
     Path parquet = ParquetTesting.dataFile("alltypes_plain.parquet");
     Cli.Result schemaForParquet = Cli.run("convert", parquet.toString(), tmp.resolve("o.parquet").toString(),
         "--schema", in.toString());
