@@ -27,9 +27,9 @@ public final class CsvSource implements RecordSource {
   private final BufferAllocator allocator;
   private final int batchSize;
   private final ColumnBuilder[] columns;
-  private final String[][] batch;
-  private final long[] before;
-  private final long[] after;
+  private String[][] batch;
+  private long[] before;
+  private long[] after;
   private ConvertException deferred;
   private boolean done;
 
@@ -62,9 +62,10 @@ public final class CsvSource implements RecordSource {
     for (int i = 0; i < columns.length; i++) {
       columns[i] = ColumnBuilder.forField(fields.get(i), fields.get(i).getName(), true);
     }
-    this.batch = new String[batchSize][];
-    this.before = new long[batchSize];
-    this.after = new long[batchSize];
+    int initial = Math.min(batchSize, 1024); // grown as records arrive, so a large --batch-size costs only what is used
+    this.batch = new String[initial][];
+    this.before = new long[initial];
+    this.after = new long[initial];
   }
 
   /**
@@ -121,6 +122,12 @@ public final class CsvSource implements RecordSource {
       if (values == null) {
         done = true;
         break;
+      }
+      if (count == batch.length) {
+        int grown = (int) Math.min(batchSize, 2L * batch.length);
+        batch = java.util.Arrays.copyOf(batch, grown);
+        before = java.util.Arrays.copyOf(before, grown);
+        after = java.util.Arrays.copyOf(after, grown);
       }
       batch[count] = values;
       before[count] = records.before;

@@ -170,6 +170,22 @@ class CsvSourceTest {
   }
 
   @Test
+  void largeBatchesGrowAsRecordsArrive() throws IOException {
+    StringBuilder csv = new StringBuilder("n,s\n");
+    for (int i = 0; i < 3000; i++) {
+      csv.append(i).append(",v").append(i).append('\n');
+    }
+    for (int batchSize : new int[] {1024, 1025, 2500, 1 << 20}) {
+      List<List<Object>> rows = rows(csv.toString(), CsvOptions.defaults(), infer(csv.toString(),
+          CsvOptions.defaults()), batchSize);
+      assertEquals(3000, rows.size());
+      for (int i = 0; i < 3000; i++) {
+        assertEquals(Arrays.asList((long) i, "v" + i), rows.get(i));
+      }
+    }
+  }
+
+  @Test
   void theSchemaMustMatchTheFieldCount() {
     Schema one = SchemaFile.parse("{\"fields\":[{\"name\":\"a\",\"type\":\"int64\"}]}");
     ConvertException e = assertThrows(ConvertException.class,
