@@ -1,7 +1,6 @@
 package dev.quiver.cli.convert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +196,5 @@ class CsvSourceTest {
   void headerNamesAreMadeUnique() throws IOException {
     Schema schema = infer("a,a,,b\n1,2,3,4\n", CsvOptions.defaults());
     assertEquals(List.of("a", "a_1", "column2", "b"), schema.getFields().stream().map(f -> f.getName()).toList());
-    assertNull(null);
   }
 }
