@@ -75,8 +75,14 @@ public final class LongDictionary {
     mask = m;
   }
 
+  /** MurmurHash3's 64-bit finaliser: every key bit reaches the low bits the table uses. */
   private static int mix(long key) {
-    long h = key * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
+    long h = key;
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    h *= 0xC4CEB9FE1A85EC53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 }
