@@ -121,7 +121,14 @@ final class ValueGatherer {
     for (int i = 0; i < n; i++) {
       int p = (pos == null ? i : pos[i] - lo) * stride;
       long x = (long) LONGS.get(s, p);
-      o[base + i] = multiplier == 1 ? x : Math.multiplyExact(x, multiplier);
+      if (multiplier != 1) {
+        long y = x * multiplier;
+        if (y / multiplier != x) {
+          throw new IllegalArgumentException("timestamp of " + x + " s does not fit in 64-bit milliseconds");
+        }
+        x = y;
+      }
+      o[base + i] = x;
     }
     out.count += n;
   }

@@ -79,6 +79,30 @@ class WriterLifecycleTest {
   }
 
   @Test
+  void footerCarriesCreatedByKeyValuesAndSortingColumns(@TempDir Path dir) throws Exception {
+    try (LeakCheckedAllocator a = new LeakCheckedAllocator(); LocalFileSystem fs = new LocalFileSystem(dir);
+        VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, a.get())) {
+      fill(root, 0, 50);
+      try (ParquetWriter w = ParquetWriter.open(fs, "kv.parquet", SCHEMA, WriterProperties.builder()
+          .createdBy("quiver-test version 9.9.9").keyValueMetadata(java.util.Map.of("owner", "team-a"))
+          .sortingColumns(List.of(new dev.quiver.parquet.format.SortingColumn(0, false, true))).build())) {
+        w.write(root);
+      }
+    }
+    try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+        new org.apache.parquet.io.LocalInputFile(dir.resolve("kv.parquet")))) {
+      var meta = r.getFooter().getFileMetaData();
+      assertEquals("quiver-test version 9.9.9", meta.getCreatedBy());
+      assertEquals("team-a", meta.getKeyValueMetaData().get("owner"));
+      assertTrue(meta.getKeyValueMetaData().containsKey("ARROW:schema"));
+    }
+    try (ParquetFileReader r = ParquetFileReader.open(dir.resolve("kv.parquet").toString())) {
+      assertEquals(List.of(new dev.quiver.parquet.format.SortingColumn(0, false, true)),
+          r.metadata().rowGroups().get(0).sortingColumns());
+    }
+  }
+
+  @Test
   void failedWriteDiscardsOnClose(@TempDir Path dir) throws Exception {
     try (LeakCheckedAllocator a = new LeakCheckedAllocator(); LocalFileSystem fs = new LocalFileSystem(dir);
         VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, a.get())) {
