@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code quiver} command line: {@code schema}, {@code meta} and {@code cat} over a Parquet file.
+ * The {@code quiver} command line: {@code schema}, {@code meta} and {@code cat} over a Parquet file, and
+ * {@code convert} from CSV, JSON lines or Parquet to Parquet.
  *
  * <p>Exit status: 0 on success, 1 when the file cannot be read (one line on stderr, {@code quiver: <message>},
  * naming the file; {@code --verbose} adds the stack trace), 2 for usage errors. Run in-process with
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
     name = "quiver",
     mixinStandardHelpOptions = true,
     versionProvider = Quiver.Version.class,
-    description = "Reads Apache Parquet files with the Quiver engine.",
-    subcommands = {SchemaCommand.class, MetaCommand.class, CatCommand.class})
+    description = "Reads and writes Apache Parquet files with the Quiver engine.",
+    subcommands = {SchemaCommand.class, MetaCommand.class, CatCommand.class, ConvertCommand.class})
 public final class Quiver implements Callable<Integer> {
   private final BufferAllocator allocator;
 
@@ -60,10 +61,29 @@ public final class Quiver implements Callable<Integer> {
     return allocator == null ? new RootAllocator() : allocator.newChildAllocator(command, 0, Long.MAX_VALUE);
   }
 
+  /**
+   * Whether this command line runs in a terminal (for progress bars): started by {@link #main} (not in-process with
+   * a parent allocator) and with a console attached: on JDK 17 to 21 a console exists only when standard input and
+   * output are terminals; from JDK 22 on, {@code Console.isTerminal()} says so.
+   */
+  boolean interactive() {
+    java.io.Console console = System.console();
+    if (allocator != null || console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // JDK 17 to 21: the console exists only on a terminal
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** Without a subcommand: a usage error (exit status 2). */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing required subcommand (schema, meta or cat)");
+    throw new ParameterException(spec.commandLine(), "Missing required subcommand (schema, meta, cat or convert)");
   }
 
   /**
