@@ -22,6 +22,13 @@ import org.apache.commons.csv.CSVRecord;
  * {@link ConvertException} with the line.
  */
 final class CsvRecords implements AutoCloseable {
+  /**
+   * The most characters one record may span (about 64 Mi): commons-csv has no field size limit, so without this an
+   * unterminated quote would gather the rest of a large input into one field until the heap runs out.
+   */
+  static final long MAX_RECORD_CHARS = 64L << 20;
+
+  private final BoundedRecordReader bounded;
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<String> names;
@@ -38,16 +45,23 @@ final class CsvRecords implements AutoCloseable {
   /**
    * Opens the input and reads the header (or peeks at the first record to count the columns).
    *
-   * @throws ConvertException when the input has no records at all, or malformed CSV in the first record
+   * @throws ConvertException when the input has no records at all, or malformed CSV in the first record (a record
+   *     spanning more than {@link #MAX_RECORD_CHARS} characters counts as malformed)
    */
   CsvRecords(InputStream input, CsvOptions options) throws IOException {
+    this(input, options, MAX_RECORD_CHARS);
+  }
+
+  /** As {@link #CsvRecords(InputStream, CsvOptions)}, with the most characters one record may span. */
+  CsvRecords(InputStream input, CsvOptions options, long maxRecordChars) throws IOException {
     BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
     in.mark(3);
     byte[] bom = in.readNBytes(3);
     if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
       in.reset();
     }
-    this.parser = CSVParser.parse(new InputStreamReader(in, StandardCharsets.UTF_8), options.format());
+    this.bounded = new BoundedRecordReader(new InputStreamReader(in, StandardCharsets.UTF_8), maxRecordChars);
+    this.parser = CSVParser.parse(bounded, options.format());
     this.records = parser.iterator();
     String[] first = read();
     while (first != null && first.length == 1 && first[0].isEmpty()) {
@@ -101,6 +115,7 @@ final class CsvRecords implements AutoCloseable {
 
   private String[] read() throws IOException {
     before = parser.getCurrentLineNumber();
+    bounded.startRecord();
     CSVRecord record;
     try {
       record = records.next();
@@ -108,6 +123,10 @@ final class CsvRecords implements AutoCloseable {
       return null;
     } catch (UncheckedIOException e) {
       IOException cause = e.getCause();
+      if (cause instanceof BoundedRecordReader.RecordTooLongException) {
+        throw ConvertException.atLine(Math.max(1, before + 1), null, "malformed CSV: a record longer than "
+            + bounded.limit() + " characters starts here (an unterminated quote?)", e);
+      }
       if (cause.getClass().getSimpleName().equals("CSVException") || cause.getMessage() != null
           && cause.getMessage().contains("line")) {
         throw ConvertException.atLine(Math.max(1, before + 1), null, "malformed CSV: " + cause.getMessage(), e);
