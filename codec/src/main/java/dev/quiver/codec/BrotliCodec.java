@@ -19,16 +19,26 @@ import java.nio.ByteBuffer;
  * the wrapper's native buffer, and output is copied out of the native ring buffer straight into the caller's window,
  * refusing any byte past it, so heap and direct buffers mix freely. brotli4j has no way to reset a decoder or
  * encoder, so each call creates and destroys one (native state plus a window-sized ring buffer); that is the
- * library's price. Compression uses quality 8 (Arrow C++'s default) and the smallest window that holds the input.
+ * library's price. Compression uses quality 8 (Arrow C++'s default) unless made with another (0 to 11), and the
+ * smallest window that holds the input.
  */
 final class BrotliCodec extends BlockCodec {
-  private static final int QUALITY = 8;
+  /** Arrow C++'s default quality. */
+  static final int DEFAULT_QUALITY = 8;
   private static final int MIN_WINDOW_BITS = 10;
   private static final int MAX_WINDOW_BITS = 24;
   private static final int CHUNK = 64 << 10;
 
+  private final int quality;
+
   BrotliCodec() {
+    this(DEFAULT_QUALITY);
+  }
+
+  /** A codec compressing at {@code quality} (0 to 11, checked by the caller). */
+  BrotliCodec(int quality) {
     super(CodecName.BROTLI);
+    this.quality = quality;
   }
 
   /** {@code BrotliEncoderMaxCompressedSize}: {@code n + 2 + 4 * (n >> 14) + 3 + 1}, and 2 for {@code n = 0}. */
@@ -177,7 +187,7 @@ final class BrotliCodec extends BlockCodec {
 
   private EncoderJNI.Wrapper newEncoder(int inputBufferSize, int windowBits) {
     try {
-      return new EncoderJNI.Wrapper(inputBufferSize, QUALITY, windowBits, Encoder.Mode.GENERIC);
+      return new EncoderJNI.Wrapper(inputBufferSize, quality, windowBits, Encoder.Mode.GENERIC);
     } catch (IOException e) {
       throw corrupt("cannot create a Brotli encoder: " + e.getMessage(), e);
     }

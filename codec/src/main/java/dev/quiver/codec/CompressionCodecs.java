@@ -14,6 +14,8 @@ import java.util.Objects;
 public final class CompressionCodecs {
   private static final CodecName[] NAMES = CodecName.values();
   private static final CompressionCodec[] CODECS = new CompressionCodec[NAMES.length];
+  private static final java.util.concurrent.ConcurrentHashMap<String, CompressionCodec> LEVELLED =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   static {
     for (CodecName name : NAMES) {
@@ -37,6 +39,55 @@ public final class CompressionCodecs {
       throw new UnsupportedCodecException(name);
     }
     return codec;
+  }
+
+  /**
+   * A codec for {@code name} that compresses at {@code level}; decompression is the same as {@link #get(CodecName)}'s.
+   * Levels are each library's own: ZSTD -7 to 22 (default 3), GZIP 0 to 9 (default 6), BROTLI quality 0 to 11
+   * (default 8). Instances are cached per (codec, level) and thread-safe like the shared ones.
+   *
+   * @param name a codec with levels: {@link CodecName#ZSTD}, {@link CodecName#GZIP} or {@link CodecName#BROTLI}
+   * @param level the level, in the codec's range above
+   * @return a codec compressing at {@code level}
+   * @throws IllegalArgumentException when {@code name} has no levels (SNAPPY, LZ4_RAW, LZ4_HADOOP, UNCOMPRESSED) or
+   *     {@code level} is outside its range; the message names both
+   * @throws UnsupportedCodecException for {@link CodecName#LZO}
+   * @throws NullPointerException when {@code name} is {@code null}
+   */
+  public static CompressionCodec get(CodecName name, int level) {
+    get(name); // LZO and null fail as they do there
+    int min;
+    int max;
+    switch (name) {
+      case ZSTD:
+        min = ZstdCodec.MIN_LEVEL;
+        max = ZstdCodec.MAX_LEVEL;
+        break;
+      case GZIP:
+        min = 0;
+        max = 9;
+        break;
+      case BROTLI:
+        min = 0;
+        max = 11;
+        break;
+      default:
+        throw new IllegalArgumentException(name + " has no compression levels (asked for level " + level + ")");
+    }
+    if (level < min || level > max) {
+      throw new IllegalArgumentException(
+          name + " compression level must be between " + min + " and " + max + ": " + level);
+    }
+    return LEVELLED.computeIfAbsent(name.name() + ':' + level, k -> {
+      switch (name) {
+        case ZSTD:
+          return new ZstdCodec(level);
+        case GZIP:
+          return new GzipCodec(level);
+        default:
+          return new BrotliCodec(level);
+      }
+    });
   }
 
   /**

@@ -10,22 +10,25 @@ import java.util.zip.Inflater;
  * {@link CodecName#GZIP}: one or more concatenated gzip members (RFC 1952) whose uncompressed data, joined, is the
  * block. Several members in one page occur in real files (parquet-testing's {@code concatenated_gzip_members.parquet});
  * every member's header is parsed and its CRC-32 and ISIZE checked (see {@link GzipHeader}), and input left after a
- * member must be another whole member. Compression writes a single member with the default level (6) and a minimal
- * header.
+ * member must be another whole member. Compression writes a single member with the default level (6), or the level
+ * the codec was made with (0 to 9), and a minimal header.
  *
  * <p>The DEFLATE data goes through the JDK's zlib ({@link Inflater} / {@link Deflater} in raw mode), which reads and
  * writes heap and direct {@link ByteBuffer}s alike, so no mix needs a copy. Inflaters and deflaters are pooled
  * ({@link ContextPool}) and reset between uses; a call allocates only a {@link CRC32} and a few buffer views.
  */
 final class GzipCodec extends BlockCodec {
-  private static final int LEVEL = Deflater.DEFAULT_COMPRESSION;
-
   private final ContextPool<Inflater> inflaters = new ContextPool<>(() -> new Inflater(true), Inflater::end);
-  private final ContextPool<Deflater> deflaters =
-      new ContextPool<>(() -> new Deflater(LEVEL, true), Deflater::end);
+  private final ContextPool<Deflater> deflaters;
 
   GzipCodec() {
+    this(Deflater.DEFAULT_COMPRESSION);
+  }
+
+  /** A codec compressing at {@code level} (0 to 9, or {@link Deflater#DEFAULT_COMPRESSION}; checked by the caller). */
+  GzipCodec(int level) {
     super(CodecName.GZIP);
+    this.deflaters = new ContextPool<>(() -> new Deflater(level, true), Deflater::end);
   }
 
   /**

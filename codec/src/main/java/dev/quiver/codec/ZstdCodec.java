@@ -15,21 +15,30 @@ import java.nio.ByteBuffer;
  * into an output window of exactly {@code uncompressedLength} bytes and fail with {@code dstSize_tooSmall} rather
  * than write past it. Heap arrays, direct buffers and the array/direct mixes for decompression go straight to the
  * library; only compression of a heap/direct mix is copied through {@link Scratch}. Compression writes one frame at
- * level 3 (zstd's default) with the content size in its header and no checksum.
+ * level 3 (zstd's default) unless made with another level, with the content size in its header and no checksum.
  *
  * <p>Contexts are pooled ({@link ContextPool}); a context that failed mid-call is discarded, not reused.
  */
 final class ZstdCodec extends BlockCodec {
-  private static final int LEVEL = 3;
+  /** zstd's default level. */
+  static final int DEFAULT_LEVEL = 3;
+  /** The levels zstd-jni accepts here: the fast negative levels down to -7 and the ordinary ones up to 22. */
+  static final int MIN_LEVEL = -7;
+  static final int MAX_LEVEL = 22;
   private static final int BLOCK_SIZE_MAX = 128 << 10;
 
   private final ContextPool<ZstdDecompressCtx> decompressors =
       new ContextPool<>(ZstdDecompressCtx::new, ZstdDecompressCtx::close);
-  private final ContextPool<ZstdCompressCtx> compressors =
-      new ContextPool<>(() -> new ZstdCompressCtx().setLevel(LEVEL), ZstdCompressCtx::close);
+  private final ContextPool<ZstdCompressCtx> compressors;
 
   ZstdCodec() {
+    this(DEFAULT_LEVEL);
+  }
+
+  /** A codec compressing at {@code level} ({@link #MIN_LEVEL} to {@link #MAX_LEVEL}, checked by the caller). */
+  ZstdCodec(int level) {
     super(CodecName.ZSTD);
+    this.compressors = new ContextPool<>(() -> new ZstdCompressCtx().setLevel(level), ZstdCompressCtx::close);
   }
 
   /** {@code ZSTD_COMPRESSBOUND} from {@code zstd.h}, computed here so that sizing a buffer loads no native code. */
