@@ -125,7 +125,8 @@ final class ColumnChunkWriter {
     this.type = leaf.physicalType();
     this.width = leaf.typeLength();
     this.codecName = p.codec(path);
-    this.codec = CompressionCodecs.get(codecName);
+    Integer level = p.compressionLevel(path);
+    this.codec = level == null ? CompressionCodecs.get(codecName) : CompressionCodecs.get(codecName, level);
     Encoding e = p.encoding(path);
     this.encoding = PlainValues.suits(e, type) ? e : Encoding.PLAIN;
     this.dictionaryEnabled = p.dictionary(path) && type != PhysicalType.BOOLEAN;

@@ -141,12 +141,18 @@ public final class WriterProperties {
   }
 
   /**
-   * The requested compression level, or null for the codec's default. The codec module compresses at each
-   * library's default level (ZSTD 3, GZIP 6, Brotli's default) and has no level setting yet, so a level is
-   * recorded but does not change the output.
+   * The compression level of the file-wide codec, or null for the library's default (ZSTD 3, GZIP 6, BROTLI 8). It
+   * applies to every column compressed with the file-wide codec; a column whose {@link ColumnProperties} name
+   * another codec uses that codec's default level. Ranges: see
+   * {@link dev.quiver.codec.CompressionCodecs#get(CodecName, int)}.
    */
   public Integer compressionLevel() {
     return compressionLevel;
+  }
+
+  /** The compression level for the column at {@code columnPath}: see {@link #compressionLevel()}. */
+  public Integer compressionLevel(String columnPath) {
+    return codec(columnPath) == codec ? compressionLevel : null;
   }
 
   /** The file-wide value encoding used without a dictionary, or null for PLAIN. */
@@ -292,7 +298,10 @@ public final class WriterProperties {
       return this;
     }
 
-    /** The compression level (see {@link WriterProperties#compressionLevel()}). */
+    /**
+     * The compression level of the file-wide codec (see {@link WriterProperties#compressionLevel()}); checked against
+     * the codec by {@link #build()}.
+     */
     public Builder compressionLevel(int level) {
       this.compressionLevel = level;
       return this;
@@ -419,8 +428,16 @@ public final class WriterProperties {
       return this;
     }
 
-    /** The properties. */
+    /**
+     * The properties.
+     *
+     * @throws IllegalArgumentException when a compression level is set that the file-wide codec does not have
+     *     (SNAPPY, LZ4 and UNCOMPRESSED have none) or that is outside its range
+     */
     public WriterProperties build() {
+      if (compressionLevel != null) {
+        dev.quiver.codec.CompressionCodecs.get(codec, compressionLevel); // a level the codec lacks fails here
+      }
       return new WriterProperties(this);
     }
 

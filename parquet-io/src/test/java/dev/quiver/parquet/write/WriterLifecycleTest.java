@@ -103,6 +103,49 @@ class WriterLifecycleTest {
   }
 
   @Test
+  void compressionLevelsChangeTheOutputAndReadBackInParquetJava(@TempDir Path dir) throws Exception {
+    long[] sizes = new long[2];
+    int[] levels = {1, 19};
+    try (LeakCheckedAllocator a = new LeakCheckedAllocator(); LocalFileSystem fs = new LocalFileSystem(dir);
+        VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, a.get())) {
+      fill(root, 0, 50_000);
+      for (int i = 0; i < levels.length; i++) {
+        WriterProperties p = WriterProperties.builder().codec(dev.quiver.codec.CodecName.ZSTD)
+            .compressionLevel(levels[i]).dictionary(false).build();
+        try (ParquetWriter w = ParquetWriter.open(fs, "z" + levels[i] + ".parquet", SCHEMA, p)) {
+          w.write(root);
+        }
+        sizes[i] = Files.size(dir.resolve("z" + levels[i] + ".parquet"));
+        long rows = 0;
+        long idSum = 0;
+        try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+            new org.apache.parquet.io.LocalInputFile(dir.resolve("z" + levels[i] + ".parquet")))) {
+          org.apache.parquet.column.page.PageReadStore store;
+          var id = r.getFooter().getFileMetaData().getSchema().getColumns().get(0);
+          while ((store = r.readNextRowGroup()) != null) {
+            var columns = new org.apache.parquet.column.impl.ColumnReadStoreImpl(store,
+                new org.apache.parquet.example.data.simple.convert.GroupRecordConverter(
+                    r.getFooter().getFileMetaData().getSchema()).getRootConverter(),
+                r.getFooter().getFileMetaData().getSchema(), "test");
+            var reader = columns.getColumnReader(id);
+            for (long k = 0; k < store.getRowCount(); k++) {
+              idSum += reader.getLong();
+              reader.consume();
+              rows++;
+            }
+          }
+        }
+        assertEquals(50_000, rows);
+        assertEquals(49_999L * 50_000 / 2, idSum);
+      }
+    }
+    assertTrue(sizes[1] < sizes[0], "level 19 " + sizes[1] + " bytes vs level 1 " + sizes[0]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> WriterProperties.builder().codec(dev.quiver.codec.CodecName.SNAPPY).compressionLevel(3).build());
+    assertTrue(e.getMessage().contains("SNAPPY has no compression levels"), e.getMessage());
+  }
+
+  @Test
   void failedWriteDiscardsOnClose(@TempDir Path dir) throws Exception {
     try (LeakCheckedAllocator a = new LeakCheckedAllocator(); LocalFileSystem fs = new LocalFileSystem(dir);
         VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, a.get())) {
