@@ -36,6 +36,7 @@ public abstract class Accumulator {
   /** Grows the state to hold {@code groups} groups. */
   protected abstract void ensure(int groups);
 
+  /** Makes room for {@code groups} groups (state of groups never updated stays empty). */
   protected final void reserveGroups(int groups) {
     if (groups > capacity) {
       int cap = Math.max(16, Math.max(groups, capacity * 2));
@@ -116,6 +117,7 @@ public abstract class Accumulator {
     public void merge(Accumulator other, int[] map, int groups) {
       reserveGroups(groups);
       Count o = (Count) other;
+      o.reserveGroups(map.length);
       for (int g = 0; g < map.length; g++) {
         counts[map[g]] += o.counts[g];
       }
@@ -217,6 +219,7 @@ public abstract class Accumulator {
     public void merge(Accumulator other, int[] map, int groups) {
       reserveGroups(groups);
       Sum o = (Sum) other;
+      o.reserveGroups(map.length);
       for (int g = 0; g < map.length; g++) {
         int t = map[g];
         if (exact) {
@@ -347,6 +350,7 @@ public abstract class Accumulator {
     public void merge(Accumulator other, int[] map, int groups) {
       reserveGroups(groups);
       MinMax o = (MinMax) other;
+      o.reserveGroups(map.length);
       for (int g = 0; g < map.length; g++) {
         if (!o.seen[g]) {
           continue;
@@ -433,6 +437,7 @@ public abstract class Accumulator {
     public void merge(Accumulator other, int[] map, int groups) {
       reserveGroups(groups);
       MinMaxString o = (MinMaxString) other;
+      o.reserveGroups(map.length);
       for (int g = 0; g < map.length; g++) {
         byte[] v = o.values[g];
         int t = map[g];
@@ -523,6 +528,7 @@ public abstract class Accumulator {
     public void merge(Accumulator other, int[] map, int groups) {
       reserveGroups(groups);
       CountDistinct o = (CountDistinct) other;
+      o.reserveGroups(map.length);
       int n = o.pairs.size();
       Column g = o.pairs.keyColumn(0);
       long[] mapped = new long[n];

@@ -644,6 +644,11 @@ public final class SqlPlanner {
   private static DataType type(net.sf.jsqlparser.statement.create.table.ColDataType t) {
     String n = t.getDataType().toUpperCase(Locale.ROOT).trim();
     List<String> a = t.getArgumentsStringList();
+    int paren = n.indexOf('(');
+    if (paren > 0 && n.endsWith(")")) {
+      a = List.of(n.substring(paren + 1, n.length() - 1).split(","));
+      n = n.substring(0, paren).trim();
+    }
     switch (n) {
       case "INT":
       case "INTEGER":
@@ -705,6 +710,9 @@ public final class SqlPlanner {
       text = text.substring(1, text.length() - 1).trim();
     }
     String unit = iv.getIntervalType();
+    if (unit == null && iv.getIntervalQualifier() != null) {
+      unit = iv.getIntervalQualifier().toString().trim();
+    }
     String[] parts = text.split("\\s+");
     int months = 0;
     int days = 0;
