@@ -70,6 +70,11 @@ public final class Session {
     return new DataFrame(this, new Plan.Read(location));
   }
 
+  /** A DataFrame over batches already in memory (each of {@code schema}). */
+  public DataFrame values(dev.quiver.exec.vector.Schema schema, java.util.List<dev.quiver.exec.vector.Batch> batches) {
+    return new DataFrame(this, new Plan.Values(schema, java.util.List.copyOf(batches)));
+  }
+
   /**
    * A DataFrame for a SQL SELECT (see {@link SqlPlanner} for the dialect).
    *

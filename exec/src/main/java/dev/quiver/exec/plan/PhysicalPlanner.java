@@ -68,6 +68,9 @@ public final class PhysicalPlanner {
     if (plan instanceof Plan.Read r) {
       return dataset(r.location()).schema();
     }
+    if (plan instanceof Plan.Values v) {
+      return v.schema();
+    }
     if (plan instanceof Plan.Filter f) {
       return schemaOf(f.input());
     }
@@ -188,6 +191,9 @@ public final class PhysicalPlanner {
     }
     if (plan instanceof Plan.Read r) {
       return scans(r, needed, null);
+    }
+    if (plan instanceof Plan.Values v) {
+      return List.of(new dev.quiver.exec.op.Values(v.schema(), v.batches()));
     }
     return List.of(build(plan, needed));
   }

@@ -12,6 +12,9 @@ public sealed interface Plan {
   /** The Parquet files at {@code location} (a file, folder or glob; see {@link dev.quiver.exec.dataset.Dataset}). */
   record Read(String location) implements Plan {}
 
+  /** Batches given in memory (all of {@code schema}); read once per query. */
+  record Values(dev.quiver.exec.vector.Schema schema, List<dev.quiver.exec.vector.Batch> batches) implements Plan {}
+
   /** Rows of {@code input} where {@code predicate} is true. */
   record Filter(Plan input, Expr predicate) implements Plan {}
 
