@@ -115,6 +115,19 @@ public final class PhysicalPlanner {
       long keep = l.limit() == Long.MAX_VALUE ? Long.MAX_VALUE : l.offset() + l.limit();
       return new Limit(sort(s, keep, needed), l.offset(), l.limit(), budget);
     }
+    if (plan instanceof Plan.Limit l && l.input() instanceof Plan.Project p && p.input() instanceof Plan.Sort s) {
+      // ORDER BY ... LIMIT under a select list: TopK below the projection
+      long keep = l.limit() == Long.MAX_VALUE ? Long.MAX_VALUE : l.offset() + l.limit();
+      Set<String> cols = new LinkedHashSet<>();
+      p.exprs().forEach(e -> Pruner.columnsOf(e, cols));
+      Operator sorted = sort(s, keep, cols);
+      Binder b = new Binder(sorted.schema());
+      List<Bound> exprs = new ArrayList<>();
+      for (Expr e : p.exprs()) {
+        exprs.add(b.bind(e));
+      }
+      return new Limit(new Project(sorted, exprs, p.names(), budget), l.offset(), l.limit(), budget);
+    }
     if (plan instanceof Plan.Limit l) {
       return new Limit(build(l.input(), needed), l.offset(), l.limit(), budget);
     }

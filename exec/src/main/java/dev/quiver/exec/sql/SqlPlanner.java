@@ -401,6 +401,9 @@ public final class SqlPlanner {
         && pl.size() == 1) {
       return expr((Expression) pl.get(0));
     }
+    if (e instanceof net.sf.jsqlparser.expression.DateUnitExpression du) {
+      return new Expr.ColumnRef(du.toString()); // a column named like a date unit (year, month, ...)
+    }
     if (e instanceof Column c) {
       String name = unquote(c.getColumnName());
       if (c.getTable() == null && (name.equalsIgnoreCase("true") || name.equalsIgnoreCase("false"))) {
