@@ -21,8 +21,23 @@ public abstract class Accumulator {
   /** The result type. */
   public abstract DataType type();
 
-  /** Adds rows {@code [0, n)} of {@code arg} (null for COUNT(*)) to groups {@code gids}, each below {@code groups}. */
-  public abstract void update(int[] gids, Column arg, int n, int groups);
+  /**
+   * Adds rows {@code [0, n)} of {@code arg} (null for COUNT(*)) to groups {@code gids}, each below {@code groups}.
+   * {@code rowsPerGroup}, when not null, holds how many of the n rows went to each group (computed once per batch
+   * for few groups, so counts of null-free input need no per-row work).
+   */
+  public abstract void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup);
+
+  /** Adds the per-group row counts of a batch to {@code counts}; false when they are not given. */
+  protected static boolean addCounts(long[] counts, long[] rowsPerGroup, int groups) {
+    if (rowsPerGroup == null) {
+      return false;
+    }
+    for (int g = 0; g < groups; g++) {
+      counts[g] += rowsPerGroup[g];
+    }
+    return true;
+  }
 
   /** Adds the state of {@code other}'s group {@code g} to this one's group {@code map[g]}, for every g. */
   public abstract void merge(Accumulator other, int[] map, int groups);
@@ -98,9 +113,12 @@ public abstract class Accumulator {
     }
 
     @Override
-    public void update(int[] gids, Column arg, int n, int groups) {
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
       reserveGroups(groups);
       long[] c = counts;
+      if ((!skipNulls || arg.nulls == null) && addCounts(c, rowsPerGroup, groups)) {
+        return;
+      }
       if (!skipNulls || arg.nulls == null) {
         for (int i = 0; i < n; i++) {
           c[gids[i]]++;
@@ -169,7 +187,7 @@ public abstract class Accumulator {
     }
 
     @Override
-    public void update(int[] gids, Column arg, int n, int groups) {
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
       reserveGroups(groups);
       long[] c = counts;
       boolean[] nl = arg.nulls;
@@ -177,7 +195,15 @@ public abstract class Accumulator {
         long[] s = longSums;
         long[] v = arg.longs;
         long overflow = 0;
-        if (nl == null) {
+        if (nl == null && addCounts(c, rowsPerGroup, groups)) {
+          for (int i = 0; i < n; i++) {
+            int g = gids[i];
+            long a = s[g];
+            long r = a + v[i];
+            overflow |= (a ^ r) & (v[i] ^ r);
+            s[g] = r;
+          }
+        } else if (nl == null) {
           for (int i = 0; i < n; i++) {
             int g = gids[i];
             long a = s[g];
@@ -294,7 +320,7 @@ public abstract class Accumulator {
     }
 
     @Override
-    public void update(int[] gids, Column arg, int n, int groups) {
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
       reserveGroups(groups);
       boolean[] nl = arg.nulls;
       if (arg.doubles != null) {
@@ -412,7 +438,7 @@ public abstract class Accumulator {
     }
 
     @Override
-    public void update(int[] gids, Column arg, int n, int groups) {
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
       reserveGroups(groups);
       for (int i = 0; i < n; i++) {
         if (arg.isNull(i)) {
@@ -497,7 +523,7 @@ public abstract class Accumulator {
     }
 
     @Override
-    public void update(int[] gids, Column arg, int n, int groups) {
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
       reserveGroups(groups);
       int[] keep = new int[n];
       int k = 0;

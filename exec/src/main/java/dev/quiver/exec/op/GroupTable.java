@@ -9,7 +9,9 @@ import java.util.Arrays;
  * equal to each other) to dense group ids 0, 1, 2, ... in first-seen order. Keys are hashed a column at a time over
  * the whole batch; probing compares the stored hash first, then the key values. Doubles are grouped by value with
  * {@code -0.0} equal to {@code 0.0} and all NaNs equal. Keys are stored column-wise: 64-bit values (integers,
- * decimals, dates, timestamps, double bits, booleans as 0/1) or UTF-8 bytes with offsets.
+ * decimals, dates, timestamps, double bits, booleans as 0/1) or UTF-8 bytes with offsets. A string of at most 7
+ * bytes is also packed into one long (bytes, then its length in the top byte), which is injective, so short-string
+ * keys hash and compare like integers.
  */
 public final class GroupTable {
   private final DataType[] types;
@@ -20,6 +22,8 @@ public final class GroupTable {
   private int[] stringUsed;
   private boolean[][] keyNulls;
   private long[] groupHash;
+  /** The packed form of a string longer than 7 bytes (no packed short string has this value). */
+  private static final long LONG_STRING = -1L;
   private int groups;
   private int[] slots;
   private int mask;
@@ -40,9 +44,8 @@ public final class GroupTable {
       if (isString[c]) {
         stringBytes[c] = new byte[64];
         stringOffsets[c] = new int[cap + 1];
-      } else {
-        longKeys[c] = new long[cap];
       }
+      longKeys[c] = new long[cap];
       keyNulls[c] = new boolean[cap];
     }
     groupHash = new long[cap];
@@ -60,7 +63,7 @@ public final class GroupTable {
     long n = 4L * slots.length + 8L * groupHash.length;
     for (int c = 0; c < types.length; c++) {
       n += keyNulls[c].length;
-      n += isString[c] ? stringBytes[c].length + 4L * stringOffsets[c].length : 8L * longKeys[c].length;
+      n += 8L * longKeys[c].length + (isString[c] ? stringBytes[c].length + 4L * stringOffsets[c].length : 0);
     }
     return n;
   }
@@ -82,8 +85,12 @@ public final class GroupTable {
           hash[i] = hash[i] * 0x9E3779B97F4A7C15L + mix(v[i]);
         }
       } else {
+        long[] packed = pack(col, n);
+        values[c] = packed;
         for (int i = 0; i < n; i++) {
-          hash[i] = hash[i] * 0x9E3779B97F4A7C15L + hashBytes(col.bytes, col.offsets[i], col.offsets[i + 1]);
+          long p = packed[i];
+          hash[i] = hash[i] * 0x9E3779B97F4A7C15L + (p != LONG_STRING ? mix(p)
+              : hashBytes(col.bytes, col.offsets[i], col.offsets[i + 1]));
         }
       }
       if (col.nulls != null) {
@@ -121,6 +128,27 @@ public final class GroupTable {
     return ids;
   }
 
+  /** Each string packed into a long when it has at most 7 bytes, else {@link #LONG_STRING}. */
+  private static long[] pack(Column col, int n) {
+    long[] out = new long[n];
+    byte[] b = col.bytes;
+    int[] o = col.offsets;
+    for (int i = 0; i < n; i++) {
+      int from = o[i];
+      int len = o[i + 1] - from;
+      if (len > 7) {
+        out[i] = LONG_STRING;
+        continue;
+      }
+      long v = (long) len << 56;
+      for (int j = 0; j < len; j++) {
+        v |= (b[from + j] & 0xFFL) << (8 * j);
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
   private static long[] asLongs(Column col) {
     if (col.longs != null) {
       return col.longs;
@@ -150,13 +178,15 @@ public final class GroupTable {
       if (rn) {
         continue;
       }
-      if (isString[c]) {
+      long v = values[c][row];
+      if (longKeys[c][g] != v) {
+        return false;
+      }
+      if (isString[c] && v == LONG_STRING) {
         int[] so = stringOffsets[c];
         if (!Arrays.equals(stringBytes[c], so[g], so[g + 1], col.bytes, col.offsets[row], col.offsets[row + 1])) {
           return false;
         }
-      } else if (longKeys[c][g] != values[c][row]) {
-        return false;
       }
     }
     return true;
@@ -183,9 +213,8 @@ public final class GroupTable {
         }
         stringUsed[c] = used + len;
         stringOffsets[c][g + 1] = used + len;
-      } else {
-        longKeys[c][g] = rn ? 0 : values[c][row];
       }
+      longKeys[c][g] = rn ? 0 : values[c][row];
     }
     return g;
   }
@@ -197,9 +226,8 @@ public final class GroupTable {
       keyNulls[c] = Arrays.copyOf(keyNulls[c], cap);
       if (isString[c]) {
         stringOffsets[c] = Arrays.copyOf(stringOffsets[c], cap + 1);
-      } else {
-        longKeys[c] = Arrays.copyOf(longKeys[c], cap);
       }
+      longKeys[c] = Arrays.copyOf(longKeys[c], cap);
     }
   }
 

@@ -97,13 +97,24 @@ public final class HashAggregate extends AbstractOperator {
           gids = table.groupIds(k, n);
         }
         int groups = groups();
+        long[] rowsPerGroup = null;
+        if (groups <= 1024) {
+          rowsPerGroup = new long[groups];
+          if (table == null) {
+            rowsPerGroup[0] = n;
+          } else {
+            for (int i = 0; i < n; i++) {
+              rowsPerGroup[gids[i]]++;
+            }
+          }
+        }
         for (int a = 0; a < accs.length; a++) {
           Spec s = aggs.get(a);
           Column arg = s.argument() == null ? null : s.argument().eval(b);
           if (arg != null && arg.type.kind() == DataType.Kind.NULL) {
             arg = Column.allNull(DataType.INTEGER, n);
           }
-          accs[a].update(gids, arg, n, groups);
+          accs[a].update(gids, arg, n, groups, rowsPerGroup);
         }
         account();
       }

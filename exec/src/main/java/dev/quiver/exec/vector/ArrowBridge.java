@@ -163,18 +163,27 @@ public final class ArrowBridge {
     if (t instanceof ArrowType.Int i) {
       readInts(data, i.getBitWidth(), i.getIsSigned(), v, rows, nulls, vector.getName());
     } else if (t instanceof ArrowType.Decimal d) {
-      int words = d.getBitWidth() / 64;
-      long[] raw = new long[rows * words];
-      view(data, 0, 8L * raw.length).asLongBuffer().get(raw);
-      for (int r = 0; r < rows; r++) {
-        long lo = raw[r * words];
-        v[r] = lo;
-        long sign = lo >> 63;
-        for (int w = 1; w < words; w++) {
-          if (raw[r * words + w] != sign && (nulls == null || !nulls[r])) {
-            throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+      int width = d.getBitWidth() / 8;
+      java.nio.LongBuffer raw = view(data, 0, (long) width * rows).asLongBuffer();
+      int words = width / 8;
+      long bad = 0;
+      if (words == 2) {
+        for (int r = 0; r < rows; r++) {
+          long lo = raw.get(2 * r);
+          v[r] = lo;
+          bad |= (raw.get(2 * r + 1) ^ (lo >> 63)) & (nulls == null || !nulls[r] ? -1L : 0L);
+        }
+      } else {
+        for (int r = 0; r < rows; r++) {
+          long lo = raw.get(r * words);
+          v[r] = lo;
+          for (int w = 1; w < words; w++) {
+            bad |= (raw.get(r * words + w) ^ (lo >> 63)) & (nulls == null || !nulls[r] ? -1L : 0L);
           }
         }
+      }
+      if (bad != 0) {
+        throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
       }
     } else if (t instanceof ArrowType.Date dt) {
       if (dt.getUnit() == DateUnit.DAY) {
