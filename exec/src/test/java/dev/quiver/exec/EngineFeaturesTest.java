@@ -102,7 +102,7 @@ class EngineFeaturesTest {
       }
       String plan = String.join("\n", lines);
       assertTrue(lines.get(0).startsWith("Limit 2"), plan);
-      assertTrue(plan.contains("TopK") && plan.contains("HashAggregate") && plan.contains("Filter")
+      assertTrue(plan.contains("TopK") && plan.contains("HashAggregate") && plan.contains("filter=[(id >= 4000)]")
           && plan.contains("Scan"), plan);
       assertTrue(plan.contains("threads=2  [rows in=1000 out=5"), "the filter keeps ids 4000-4999: " + plan);
       assertTrue(plan.contains("skipped=1"), plan);

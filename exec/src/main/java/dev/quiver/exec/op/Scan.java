@@ -25,6 +25,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * ({@code ReadOptions.rowGroups}; the {@link Pruner} left out those whose statistics cannot match). Each Arrow batch
  * is copied in bulk into engine columns and freed at once; a column a file lacks reads as nulls, a partition column
  * as its folder value, and a narrower type is widened to the dataset's. Parallel scans share one unit queue.
+ *
+ * <p>A filter right above the scan is evaluated inside it, conjunct by conjunct, with late materialisation: the
+ * columns of the first conjunct are copied whole, each later conjunct's columns only at the rows still selected, and
+ * the remaining projected columns only at the rows that passed every conjunct.
  */
 public final class Scan extends AbstractOperator {
   private final Dataset dataset;
@@ -34,6 +38,8 @@ public final class Scan extends AbstractOperator {
   private final int batchSize;
   private final String filterText;
   private final long skippedGroups;
+  private final List<dev.quiver.exec.expr.Bound> conjuncts = new ArrayList<>();
+  private final List<int[]> conjunctColumns = new ArrayList<>();
   private ParquetFileReader reader;
   private ParquetBatchReader batches;
   private ScanUnit current;
@@ -68,9 +74,19 @@ public final class Scan extends AbstractOperator {
     return schema;
   }
 
+  /**
+   * Makes the scan keep only rows where {@code conjunct} (a BOOLEAN expression bound against {@link #schema()})
+   * is true; {@code columns} are the indexes of the columns it reads. Conjuncts run in the order added.
+   */
+  public void addFilter(dev.quiver.exec.expr.Bound conjunct, int[] columns) {
+    conjuncts.add(conjunct);
+    conjunctColumns.add(columns.clone());
+  }
+
   @Override
   public String describe() {
     return "Scan " + dataset.location() + " columns=" + schema.names()
+        + (conjuncts.isEmpty() ? "" : " filter=" + conjuncts)
         + (filterText == null ? "" : " pruning=" + filterText);
   }
 
@@ -82,7 +98,11 @@ public final class Scan extends AbstractOperator {
       }
       if (batches.hasNext()) {
         try (VectorSchemaRoot root = batches.next()) {
-          return convert(root);
+          Batch b = conjuncts.isEmpty() ? convert(root) : convertFiltered(root);
+          if (b != null) {
+            return b;
+          }
+          continue;
         }
       }
       closeReader();
@@ -135,6 +155,69 @@ public final class Scan extends AbstractOperator {
     }
     stats.rowsIn.addAndGet(rows);
     return new Batch(cols, rows);
+  }
+
+  private Batch convertFiltered(VectorSchemaRoot root) {
+    int rows = root.getRowCount();
+    stats.rowsIn.addAndGet(rows);
+    Column[] cols = new Column[schema.size()];
+    int[] sel = null;
+    int count = rows;
+    for (int k = 0; k < conjuncts.size(); k++) {
+      for (int c : conjunctColumns.get(k)) {
+        if (cols[c] == null) {
+          cols[c] = load(root, c, sel, count);
+        }
+      }
+      Column r = conjuncts.get(k).eval(new Batch(cols, count));
+      boolean[] v = r.bools;
+      boolean[] nulls = r.nulls;
+      int[] keep = new int[count];
+      int kept = 0;
+      for (int i = 0; i < count; i++) {
+        keep[kept] = i;
+        kept += v[i] && (nulls == null || !nulls[i]) ? 1 : 0;
+      }
+      if (kept == 0) {
+        return null;
+      }
+      if (kept < count) {
+        for (int c = 0; c < cols.length; c++) {
+          if (cols[c] != null) {
+            cols[c] = cols[c].gather(keep, kept);
+          }
+        }
+        int[] composed = new int[kept];
+        for (int i = 0; i < kept; i++) {
+          composed[i] = sel == null ? keep[i] : sel[keep[i]];
+        }
+        sel = composed;
+        count = kept;
+      }
+    }
+    for (int c = 0; c < cols.length; c++) {
+      if (cols[c] == null) {
+        cols[c] = load(root, c, sel, count);
+      }
+    }
+    return new Batch(cols, count);
+  }
+
+  /** Column {@code c} of the output at rows {@code sel[0..count)} of the root (all rows when sel is null). */
+  private Column load(VectorSchemaRoot root, int c, int[] sel, int count) {
+    int rows = root.getRowCount();
+    DataFile f = current.file();
+    String name = schema.name(c);
+    DataType want = schema.type(c);
+    int fi = f.columnIndex(name);
+    if (fi >= 0) {
+      FieldVector v = root.getVector(f.columnNames().get(fi));
+      Column col = sel == null ? ArrowBridge.toColumn(v, f.columnTypes().get(fi), rows)
+          : ArrowBridge.toColumn(v, f.columnTypes().get(fi), rows, sel, count);
+      return col.type.equals(want) ? col : widen(col, want);
+    }
+    String partition = Dataset.value(f.partitionValues(), name);
+    return partition != null ? Pruner.partitionColumn(want, partition, count) : Column.allNull(want, count);
   }
 
   private static Column widen(Column col, DataType want) {
