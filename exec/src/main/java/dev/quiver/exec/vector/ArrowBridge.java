@@ -232,6 +232,10 @@ public final class ArrowBridge {
    * @throws QueryException as {@link #toColumn(FieldVector, DataType, int)}
    */
   public static Column toColumn(FieldVector vector, DataType type, int rows, int[] selection, int count) {
+    if (count > rows / 4) {
+      // most rows survive: a bulk copy and a gather beat value-by-value reads
+      return toColumn(vector, type, rows).gather(selection, count);
+    }
     ArrowType t = vector.getField().getType();
     boolean[] nulls = null;
     if (vector.getNullCount() != 0) {
