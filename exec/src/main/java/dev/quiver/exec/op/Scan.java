@@ -163,7 +163,24 @@ public final class Scan extends AbstractOperator {
     Column[] cols = new Column[schema.size()];
     int[] sel = null;
     int count = rows;
+    // conjuncts over columns already copied are AND-ed into one mask; the batch is compacted only before a
+    // conjunct that needs a column not yet copied, so that column is copied at the surviving rows alone
+    boolean[] mask = null;
     for (int k = 0; k < conjuncts.size(); k++) {
+      boolean needsColumn = false;
+      for (int c : conjunctColumns.get(k)) {
+        needsColumn |= cols[c] == null;
+      }
+      if (needsColumn && mask != null) {
+        int[] keep = new int[count];
+        int kept = select(mask, count, keep);
+        if (kept == 0) {
+          return null;
+        }
+        sel = compact(cols, sel, keep, kept, count);
+        count = kept;
+        mask = null;
+      }
       for (int c : conjunctColumns.get(k)) {
         if (cols[c] == null) {
           cols[c] = load(root, c, sel, count);
@@ -172,35 +189,68 @@ public final class Scan extends AbstractOperator {
       Column r = conjuncts.get(k).eval(new Batch(cols, count));
       boolean[] v = r.bools;
       boolean[] nulls = r.nulls;
-      int[] keep = new int[count];
-      int kept = 0;
-      for (int i = 0; i < count; i++) {
-        keep[kept] = i;
-        kept += v[i] && (nulls == null || !nulls[i]) ? 1 : 0;
-      }
-      if (kept == 0) {
-        return null;
-      }
-      if (kept < count) {
-        for (int c = 0; c < cols.length; c++) {
-          if (cols[c] != null) {
-            cols[c] = cols[c].gather(keep, kept);
+      if (mask == null) {
+        mask = new boolean[count];
+        if (nulls == null) {
+          System.arraycopy(v, 0, mask, 0, count);
+        } else {
+          for (int i = 0; i < count; i++) {
+            mask[i] = v[i] & !nulls[i];
           }
         }
-        int[] composed = new int[kept];
-        for (int i = 0; i < kept; i++) {
-          composed[i] = sel == null ? keep[i] : sel[keep[i]];
+      } else if (nulls == null) {
+        for (int i = 0; i < count; i++) {
+          mask[i] &= v[i];
         }
-        sel = composed;
-        count = kept;
+      } else {
+        for (int i = 0; i < count; i++) {
+          mask[i] &= v[i] & !nulls[i];
+        }
       }
     }
+    int[] keep = new int[count];
+    int kept = select(mask, count, keep);
+    if (kept == 0) {
+      return null;
+    }
+    sel = compact(cols, sel, keep, kept, count);
+    count = kept;
     for (int c = 0; c < cols.length; c++) {
       if (cols[c] == null) {
         cols[c] = load(root, c, sel, count);
       }
     }
     return new Batch(cols, count);
+  }
+
+  /** Positions of the true entries of {@code mask[0..count)} into {@code keep}; returns how many. */
+  private static int select(boolean[] mask, int count, int[] keep) {
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      keep[kept] = i;
+      kept += mask[i] ? 1 : 0;
+    }
+    return kept;
+  }
+
+  /**
+   * Keeps rows {@code keep[0..kept)} of the copied columns and returns the new selection into the Arrow batch
+   * (composed with {@code sel}, the previous one, null for all rows).
+   */
+  private static int[] compact(Column[] cols, int[] sel, int[] keep, int kept, int count) {
+    if (kept == count) {
+      return sel;
+    }
+    for (int c = 0; c < cols.length; c++) {
+      if (cols[c] != null) {
+        cols[c] = cols[c].gather(keep, kept);
+      }
+    }
+    int[] composed = new int[kept];
+    for (int i = 0; i < kept; i++) {
+      composed[i] = sel == null ? keep[i] : sel[keep[i]];
+    }
+    return composed;
   }
 
   /** Column {@code c} of the output at rows {@code sel[0..count)} of the root (all rows when sel is null). */
