@@ -2,7 +2,6 @@ package dev.quiver.exec.bench;
 
 import dev.quiver.exec.QueryResult;
 import dev.quiver.exec.Session;
-import dev.quiver.exec.vector.Batch;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -82,10 +81,5 @@ public final class QueryTimings {
         rs.getObject(1);
       }
     }
-  }
-
-  /** Keeps the engine-form batch type referenced for callers that skip the Arrow copy. */
-  static int rows(Batch b) {
-    return b.rowCount();
   }
 }
