@@ -30,8 +30,9 @@ import picocli.CommandLine.Spec;
     name = "quiver",
     mixinStandardHelpOptions = true,
     versionProvider = Quiver.Version.class,
-    description = "Reads and writes Apache Parquet files with the Quiver engine.",
-    subcommands = {SchemaCommand.class, MetaCommand.class, CatCommand.class, ConvertCommand.class})
+    description = "Reads, writes and queries Apache Parquet files with the Quiver engine.",
+    subcommands = {SchemaCommand.class, MetaCommand.class, CatCommand.class, ConvertCommand.class,
+        SqlCommand.class})
 public final class Quiver implements Callable<Integer> {
   private final BufferAllocator allocator;
 
