@@ -43,7 +43,7 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
     long bound = (long) count * maxLength;
     if (bound <= BOUND_LIMIT) {
       // short entries (the usual case): room for count of the longest, no pass to total the exact bytes
-      out.ensureCapacity(count, (int) bound);
+      out.ensureCapacity(count, (int) bound + BinaryBatch.COPY_SLACK);
     } else {
       long total = 0;
       for (int i = 0; i < count; i++) {
@@ -52,7 +52,7 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
       if (total > Integer.MAX_VALUE - 16) {
         throw new dev.quiver.parquet.ParquetCorruptionException("a batch of dictionary values exceeds 2 GiB");
       }
-      out.ensureCapacity(count, (int) total);
+      out.ensureCapacity(count, (int) total + BinaryBatch.COPY_SLACK);
     }
     byte[] dictData = dictionary.data();
     byte[] data = out.data();

@@ -22,7 +22,7 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
   public void read(BinaryBatch out, int count) {
     // one pass: the values' bytes cannot exceed the page bytes left, so the batch grows once, up front, and each
     // length is checked against the bytes left just before its copy
-    out.ensureCapacity(count, limit - pos);
+    out.ensureCapacity(count, limit - pos + BinaryBatch.COPY_SLACK);
     byte[] data = out.data();
     int[] offsets = out.offsets();
     int n = out.count();
