@@ -1,6 +1,9 @@
 package dev.quiver.parquet.encoding;
 
 import dev.quiver.parquet.ParquetCorruptionException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * PLAIN BYTE_ARRAY values: each a 4-byte little-endian length, then that many bytes (Encodings.md, "Plain").
@@ -62,6 +65,8 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
   }
 
   private int readIntLe(int p) {
-    return (buf[p] & 0xFF) | (buf[p + 1] & 0xFF) << 8 | (buf[p + 2] & 0xFF) << 16 | (buf[p + 3] & 0xFF) << 24;
+    return (int) INTS.get(buf, p);
   }
+
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 }
