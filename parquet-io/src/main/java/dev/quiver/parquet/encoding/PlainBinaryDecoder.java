@@ -1,6 +1,9 @@
 package dev.quiver.parquet.encoding;
 
 import dev.quiver.parquet.ParquetCorruptionException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * PLAIN BYTE_ARRAY values: each a 4-byte little-endian length, then that many bytes (Encodings.md, "Plain").
@@ -20,25 +23,16 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
 
   @Override
   public void read(BinaryBatch out, int count) {
-    // first pass: validate lengths and total the bytes, so the batch grows once
-    int p = pos;
-    long total = 0;
-    for (int i = 0; i < count; i++) {
-      int len = lengthAt(p, i, count);
-      p += 4 + len;
-      total += len;
-    }
-    if (total > Integer.MAX_VALUE - 16) {
-      throw new ParquetCorruptionException("a batch of BYTE_ARRAY values exceeds 2 GiB");
-    }
-    out.ensureCapacity(count, (int) total);
+    // one pass: the values' bytes cannot exceed the page bytes left, so the batch grows once, up front, and each
+    // length is checked against the bytes left just before its copy
+    out.ensureCapacity(count, limit - pos + BinaryBatch.COPY_SLACK);
     byte[] data = out.data();
     int[] offsets = out.offsets();
     int n = out.count();
     int at = offsets[n];
-    p = pos;
+    int p = pos;
     for (int i = 0; i < count; i++) {
-      int len = readIntLe(p); // validated in the first pass
+      int len = lengthAt(p, i, count);
       BinaryBatch.copy(buf, p + 4, data, at, len);
       at += len;
       offsets[++n] = at;
@@ -71,6 +65,8 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
   }
 
   private int readIntLe(int p) {
-    return (buf[p] & 0xFF) | (buf[p + 1] & 0xFF) << 8 | (buf[p + 2] & 0xFF) << 16 | (buf[p + 3] & 0xFF) << 24;
+    return (int) INTS.get(buf, p);
   }
+
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 }

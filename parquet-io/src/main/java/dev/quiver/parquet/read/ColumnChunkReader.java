@@ -73,6 +73,8 @@ abstract class ColumnChunkReader {
   // dictionary in the output layout
   private byte[] fixedDictionary;
   private BinaryBatch binaryDictionary;
+  /** Bytes of the longest entry of {@link #binaryDictionary}, computed once; -1 until then. */
+  private int binaryDictionaryLongest = -1;
   private int dictionarySize = -1;
 
   /** True when the field asks for dictionary-encoded output: indices into a dictionary built per chunk. */
@@ -192,6 +194,7 @@ abstract class ColumnChunkReader {
         binaryDictionary = new BinaryBatch(count, 1024);
       }
       binaryDecoder.read(binaryDictionary, count);
+      binaryDictionaryLongest = -1; // entries appended: computed again when next needed
     } else {
       int width = plan.outputWidth();
       long needed = (long) (base + count) * width;
@@ -231,20 +234,23 @@ abstract class ColumnChunkReader {
 
   /**
    * Fills {@code vector} with {@code slots} slots: the dense values spread over the set bits of the validity
-   * staging (every bit set when {@code allValid}).
+   * staging (every bit set when {@code allValidSlots}).
    *
    * @throws ParquetCorruptionException when the number of valid slots differs from the values decoded
    */
-  protected final void fill(FieldVector vector, int slots, boolean allValid) {
+  protected final void fill(FieldVector vector, int slots, boolean allValidSlots) {
     if (plan.shape() == ColumnPlan.Shape.NULL) {
       vector.setValueCount(slots);
       return;
     }
-    int valid = allValid ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots);
+    int valid = allValidSlots ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots);
     if (valid != denseCount) {
       throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
           + " were decoded");
     }
+    // a nullable column's batch without nulls (the common case) takes the all-valid paths: no per-slot spreading or
+    // offset rebuilding, and the validity buffer is set to ones in bulk
+    boolean allValid = allValidSlots || valid == slots;
     byte[] validityOrNull = allValid ? null : staging.validity;
     if (dictionaryOutput) {
       if (!allValid && valid < slots) {
@@ -266,11 +272,12 @@ abstract class ColumnChunkReader {
         }
       }
       case VARIABLE -> {
-        buildOffsets(slots, allValid);
+        // without nulls the dense offsets are the slots' offsets
+        int[] offsets = allValid ? staging.binaryValues.offsets() : buildOffsets(slots);
         if (vector instanceof org.apache.arrow.vector.BaseLargeVariableWidthVector large) {
-          VectorFiller.fillLargeVariableWidth(large, staging.offsets, staging.binaryValues.data(), validityOrNull, slots);
+          VectorFiller.fillLargeVariableWidth(large, offsets, staging.binaryValues.data(), validityOrNull, slots);
         } else {
-          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, staging.offsets, staging.binaryValues.data(),
+          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, offsets, staging.binaryValues.data(),
               validityOrNull, slots);
         }
       }
@@ -294,24 +301,21 @@ abstract class ColumnChunkReader {
     }
   }
 
-  /** Arrow offsets for the batch: dense value lengths laid over the validity (null slots get no bytes). */
-  private void buildOffsets(int slots, boolean allValid) {
+  /** Arrow offsets for a batch with nulls: dense value lengths laid over the validity (null slots get no bytes). */
+  private int[] buildOffsets(int slots) {
     int[] dense = staging.binaryValues.offsets();
     if (staging.offsets.length < slots + 1) {
       staging.offsets = new int[slots + 1];
     }
-    staging.offsets[0] = 0;
-    if (allValid) {
-      System.arraycopy(dense, 0, staging.offsets, 0, slots + 1);
-      return;
-    }
+    int[] offsets = staging.offsets;
+    byte[] validity = staging.validity;
+    offsets[0] = 0;
     int j = 0;
     for (int i = 0; i < slots; i++) {
-      if (dev.quiver.columnar.Bitmaps.get(staging.validity, i)) {
-        j++;
-      }
-      staging.offsets[i + 1] = dense[j];
+      j += (validity[i >>> 3] >>> (i & 7)) & 1;
+      offsets[i + 1] = dense[j];
     }
+    return offsets;
   }
 
   /** True while the chunk has pages left after the current one. */
@@ -429,7 +433,10 @@ abstract class ColumnChunkReader {
         fixedDecoder = new DictionaryFixedWidthDecoder(data, offset, length, fixedDictionary, dictionarySize,
             plan.outputWidth());
       } else {
-        binaryDecoder = new DictionaryBinaryDecoder(data, offset, length, binaryDictionary);
+        if (binaryDictionaryLongest < 0) {
+          binaryDictionaryLongest = DictionaryBinaryDecoder.longestEntry(binaryDictionary);
+        }
+        binaryDecoder = new DictionaryBinaryDecoder(data, offset, length, binaryDictionary, binaryDictionaryLongest);
       }
       return;
     }
@@ -504,7 +511,7 @@ abstract class ColumnChunkReader {
       if ((long) count * 4 > length) {
         throw new ParquetCorruptionException("dictionary of " + count + " BYTE_ARRAY values in " + length + " bytes");
       }
-      BinaryBatch dictionary = new BinaryBatch(count, length - 4 * count);
+      BinaryBatch dictionary = new BinaryBatch(count, length); // the decoder reserves the page's bytes
       new PlainBinaryDecoder(data, offset, length).read(dictionary, count);
       if (plan.binaryConverter() != null) {
         fixedDictionary = new byte[count * plan.outputWidth()];

@@ -9,8 +9,10 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.complex.StructVector;
@@ -298,6 +300,27 @@ final class NestedFieldReader implements FieldReader {
     vector.setValueCount(slots);
   }
 
+  /** A list read as {@code LargeList}: the same slots as a {@code List}, offsets widened to 64 bits. */
+  private void fillLargeList(NestedShape.ListOf list, Builder b, LargeListVector vector) {
+    int slots = b.slots;
+    vector.setInitialCapacity(Math.max(slots, 1));
+    vector.allocateNew();
+    ArrowBuf offsets = vector.getOffsetBuffer();
+    int[] source = b.offsets;
+    for (int i = 0; i <= slots; i++) {
+      offsets.setLong((long) i * LargeListVector.OFFSET_WIDTH, source[i]);
+    }
+    vector.getValidityBuffer().setBytes(0, b.validity, 0, (slots + 7) >>> 3);
+    FieldVector data = vector.getDataVector();
+    fillVector(list.element(), data);
+    if (data.getValueCount() != b.elements) {
+      throw new ParquetCorruptionException("list " + list.field().getName() + " has " + b.elements
+          + " elements but its element column holds " + data.getValueCount());
+    }
+    vector.setLastSet(slots - 1);
+    vector.setValueCount(slots);
+  }
+
   private void fillVector(NestedShape node, FieldVector vector) {
     if (node instanceof NestedShape.Leaf l) {
       leafReaders.get(l).fillSlots(vector);
@@ -324,6 +347,10 @@ final class NestedFieldReader implements FieldReader {
     NestedShape.ListOf list = (NestedShape.ListOf) node;
     if (vector instanceof FixedSizeListVector fixed) {
       fillFixedSizeList(list, b, fixed);
+      return;
+    }
+    if (vector instanceof LargeListVector large) {
+      fillLargeList(list, b, large);
       return;
     }
     ListVector listVector = (ListVector) vector;

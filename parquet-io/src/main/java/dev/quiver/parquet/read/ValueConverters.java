@@ -41,19 +41,37 @@ final class ValueConverters {
 
   /** A little-endian signed integer of {@code inWidth} bytes sign-extended to {@code outWidth} bytes (decimals). */
   static FixedConverter signExtend(int inWidth, int outWidth) {
-    if ((inWidth == 4 || inWidth == 8) && (outWidth == 16 || outWidth == 32)) {
-      // the common decimals (INT32/INT64 into Decimal128/256): whole 64-bit words, no per-value copy or fill
+    if (inWidth == 8 && outWidth == 16) {
+      // INT64 decimals into Decimal128, the common case: two stores per value, no inner loop
+      return (in, inOff, out, outOff, count) -> {
+        for (int i = 0; i < count; i++) {
+          long v = (long) LONGS.get(in, inOff + 8 * i);
+          LONGS.set(out, outOff + 16 * i, v);
+          LONGS.set(out, outOff + 16 * i + 8, v >> 63);
+        }
+      };
+    }
+    if (inWidth == 4 && outWidth == 16) {
+      return (in, inOff, out, outOff, count) -> {
+        for (int i = 0; i < count; i++) {
+          long v = (int) INTS.get(in, inOff + 4 * i);
+          LONGS.set(out, outOff + 16 * i, v);
+          LONGS.set(out, outOff + 16 * i + 8, v >> 63);
+        }
+      };
+    }
+    if ((inWidth == 4 || inWidth == 8) && outWidth == 32) {
+      // INT32/INT64 into Decimal256: whole 64-bit words, no per-value copy or fill
       boolean int32 = inWidth == 4;
-      int words = outWidth / 8;
       return (in, inOff, out, outOff, count) -> {
         for (int i = 0; i < count; i++) {
           long v = int32 ? (int) INTS.get(in, inOff + 4 * i) : (long) LONGS.get(in, inOff + 8 * i);
-          int dst = outOff + outWidth * i;
-          LONGS.set(out, dst, v);
+          int dst = outOff + 32 * i;
           long sign = v >> 63;
-          for (int w = 1; w < words; w++) {
-            LONGS.set(out, dst + 8 * w, sign);
-          }
+          LONGS.set(out, dst, v);
+          LONGS.set(out, dst + 8, sign);
+          LONGS.set(out, dst + 16, sign);
+          LONGS.set(out, dst + 24, sign);
         }
       };
     }

@@ -24,6 +24,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *   <li>a timestamp stored with a time zone keeps that zone (Parquet only says "adjusted to UTC");
  *   <li>an {@code INT64} stored as a {@code Duration} reads as that duration;
  *   <li>a list stored as a {@code FixedSizeList} reads as one (every non-null list must then have that size);
+ *   <li>a list stored as a {@code LargeList} reads as one (64-bit offsets);
  *   <li>a leaf stored dictionary-encoded reads dictionary-encoded: its vector holds signed 32-bit indices into a
  *       dictionary the batch reader provides, built from the column chunk's dictionary page (indices are taken
  *       from dictionary pages as they are) and extended with the values of any pages that fell back to another
@@ -121,7 +122,8 @@ public final class StoredArrowSchema {
       } else if (d instanceof ArrowType.Int di && di.getBitWidth() == 64 && di.getIsSigned()
           && s instanceof ArrowType.Duration) {
         refined = s;
-      } else if (d instanceof ArrowType.List && s instanceof ArrowType.FixedSizeList) {
+      } else if (d instanceof ArrowType.List
+          && (s instanceof ArrowType.FixedSizeList || s instanceof ArrowType.LargeList)) {
         refined = s;
       }
     }
