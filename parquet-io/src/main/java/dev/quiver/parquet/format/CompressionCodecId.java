@@ -16,6 +16,16 @@ public final class CompressionCodecId {
     return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
   }
 
+  /** The Thrift id of {@code codec} (the inverse of {@link #fromId}); every {@link CodecName} has one. */
+  public static int idOf(CodecName codec) {
+    for (int i = 0; i < BY_ID.length; i++) {
+      if (BY_ID[i] == codec) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no Parquet codec id for " + codec);
+  }
+
   /** The Parquet name of a codec: {@code LZ4} for the Hadoop-framed one, otherwise the codec's own name. */
   public static String parquetName(CodecName codec) {
     return codec == CodecName.LZ4_HADOOP ? "LZ4" : codec.name();

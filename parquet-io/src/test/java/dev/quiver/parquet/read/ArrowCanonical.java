@@ -29,12 +29,13 @@ import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /** Renders Arrow vector values to the canonical strings of {@link ParquetJavaReference}, through Arrow's own getters. */
-final class ArrowCanonical {
+public final class ArrowCanonical {
   private static final HexFormat HEX = HexFormat.of();
 
   private ArrowCanonical() {}
 
-  static String value(FieldVector v, int i) {
+  /** The canonical string of value {@code i} of {@code v} (nested values included). */
+  public static String value(FieldVector v, int i) {
     if (v instanceof NullVector || v.isNull(i)) {
       return "null";
     }
@@ -53,6 +54,23 @@ final class ArrowCanonical {
       StringBuilder sb = new StringBuilder("[");
       for (int e = l.getElementStartIndex(i); e < l.getElementEndIndex(i); e++) {
         sb.append(e > l.getElementStartIndex(i) ? "," : "").append(value(l.getDataVector(), e));
+      }
+      return sb.append(']').toString();
+    }
+    if (v instanceof org.apache.arrow.vector.complex.LargeListVector l) {
+      StringBuilder sb = new StringBuilder("[");
+      long start = l.getOffsetBuffer().getLong((long) i * 8);
+      long end = l.getOffsetBuffer().getLong((long) (i + 1) * 8);
+      for (long e = start; e < end; e++) {
+        sb.append(e > start ? "," : "").append(value(l.getDataVector(), (int) e));
+      }
+      return sb.append(']').toString();
+    }
+    if (v instanceof org.apache.arrow.vector.complex.FixedSizeListVector l) {
+      StringBuilder sb = new StringBuilder("[");
+      int size = l.getListSize();
+      for (int e = 0; e < size; e++) {
+        sb.append(e > 0 ? "," : "").append(value(l.getDataVector(), i * size + e));
       }
       return sb.append(']').toString();
     }

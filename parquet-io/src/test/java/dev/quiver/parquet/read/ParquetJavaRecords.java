@@ -22,11 +22,11 @@ import org.apache.parquet.schema.Type;
  * the same strings: lists {@code [a,b]}, structs {@code {name:value,...}}, maps {@code {key=>value,...}}, scalars
  * as in {@link ParquetJavaReference}.
  */
-final class ParquetJavaRecords {
+public final class ParquetJavaRecords {
   private ParquetJavaRecords() {}
 
   /** Canonical values of the named top-level fields, one list per field. */
-  static List<List<String>> read(Path file, List<String> fields) throws IOException {
+  public static List<List<String>> read(Path file, List<String> fields) throws IOException {
     List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++) {
       out.add(new ArrayList<>());

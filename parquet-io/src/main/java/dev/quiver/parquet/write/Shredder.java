@@ -1,0 +1,323 @@
+package dev.quiver.parquet.write;
+
+import java.util.Arrays;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
+import org.apache.arrow.vector.dictionary.Dictionary;
+import org.apache.arrow.vector.dictionary.DictionaryProvider;
+
+/**
+ * Turns rows of an Arrow field into definition/repetition levels and value positions per leaf column (Dremel record
+ * shredding, "Dremel: Interactive Analysis of Web-Scale Datasets" section 4.1, the inverse of the reader's record
+ * assembly over {@link dev.quiver.parquet.schema.NestedShape}).
+ *
+ * <p>A top-level leaf takes the flat path: validity bits straight to definition levels, values contiguous when there
+ * are no nulls. Nested fields are walked a node at a time over a batch of entries (vector position plus repetition
+ * level, or a terminal entry whose definition level is already decided: a null or an empty list above the leaf);
+ * each struct passes its entries to all its children, each list expands them into its elements.
+ *
+ * <p>Errors: {@link IllegalArgumentException} when a non-nullable field holds a null, or a dictionary-encoded
+ * leaf's dictionary is missing from the provider or an index is outside it.
+ */
+final class Shredder {
+  /** Receives one leaf's levels and the vector holding its values (the dictionary for dictionary-encoded leaves). */
+  interface Sink {
+    void leaf(int leafIndex, LevelBatch levels, FieldVector values);
+  }
+
+  private final LevelBatch[] batches;
+  private final boolean[] hasRepetition;
+  private final boolean[] hasDefinition;
+
+  Shredder(WriteSchema schema) {
+    int n = schema.leaves.size();
+    batches = new LevelBatch[n];
+    hasRepetition = new boolean[n];
+    hasDefinition = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      batches[i] = new LevelBatch();
+      hasRepetition[i] = schema.leaves.get(i).maxRepetitionLevel() > 0;
+      hasDefinition[i] = schema.leaves.get(i).maxDefinitionLevel() > 0;
+    }
+  }
+
+  /** Shreds rows {@code [rowStart, rowStart + rowCount)} of {@code vector}, the field described by {@code node}. */
+  void shred(WriteNode node, FieldVector vector, int rowStart, int rowCount, DictionaryProvider dictionaries,
+      Sink sink) {
+    if (node instanceof WriteNode.Leaf leaf && leaf.dictionaryId() == null) {
+      flat(leaf, vector, rowStart, rowCount, sink);
+      return;
+    }
+    Entries e = new Entries(rowCount);
+    for (int i = 0; i < rowCount; i++) {
+      e.pos[i] = rowStart + i;
+    }
+    e.n = rowCount;
+    walk(node, vector, e, 0, dictionaries, sink);
+  }
+
+  private void flat(WriteNode.Leaf leaf, FieldVector vector, int rowStart, int rowCount, Sink sink) {
+    LevelBatch b = batches[leaf.leafIndex()];
+    boolean def = hasDefinition[leaf.leafIndex()];
+    b.reset(rowCount, def, false);
+    b.count = rowCount;
+    byte[] valid = ArrowBuffers.validity(vector, rowStart + rowCount);
+    if (valid == null) {
+      if (def) {
+        Arrays.fill(b.definitionLevels, 0, rowCount, 1);
+      }
+      b.valueStart = rowStart;
+      b.valueCount = rowCount;
+    } else if (!leaf.nullable()) {
+      for (int i = rowStart; i < rowStart + rowCount; i++) {
+        if (!ArrowBuffers.isSet(valid, i)) {
+          throw nullInRequired(vector);
+        }
+      }
+      b.valueStart = rowStart;
+      b.valueCount = rowCount;
+    } else {
+      int[] pos = b.positions(rowCount);
+      int[] d = b.definitionLevels;
+      int k = 0;
+      for (int i = 0; i < rowCount; i++) {
+        int p = rowStart + i;
+        boolean present = ArrowBuffers.isSet(valid, p);
+        d[i] = present ? 1 : 0;
+        pos[k] = p;
+        k += present ? 1 : 0;
+      }
+      b.valueCount = k;
+    }
+    sink.leaf(leaf.leafIndex(), b, vector);
+  }
+
+  private void walk(WriteNode node, FieldVector vector, Entries e, int parentLevel, DictionaryProvider dictionaries,
+      Sink sink) {
+    if (node instanceof WriteNode.Leaf leaf) {
+      leaf(leaf, vector, e, parentLevel, dictionaries, sink);
+    } else if (node instanceof WriteNode.Struct struct) {
+      Entries here = nullsToTerminal(struct, vector, e, parentLevel);
+      StructVector sv = (StructVector) vector;
+      for (int i = 0; i < struct.children().size(); i++) {
+        walk(struct.children().get(i), (FieldVector) sv.getChildByOrdinal(i), here, struct.level(), dictionaries,
+            sink);
+      }
+    } else {
+      WriteNode.ListOf list = (WriteNode.ListOf) node;
+      list(list, vector, e, parentLevel, dictionaries, sink);
+    }
+  }
+
+  private Entries nullsToTerminal(WriteNode node, FieldVector vector, Entries e, int parentLevel) {
+    byte[] valid = ArrowBuffers.validity(vector, maxPos(e) + 1);
+    if (valid == null) {
+      return e;
+    }
+    if (!node.nullable()) {
+      requirePresent(valid, e, vector);
+      return e;
+    }
+    Entries out = new Entries(e.n);
+    for (int k = 0; k < e.n; k++) {
+      int p = e.pos[k];
+      out.rep[k] = e.rep[k];
+      if (p >= 0 && !ArrowBuffers.isSet(valid, p)) {
+        out.pos[k] = -1;
+        out.def[k] = parentLevel;
+      } else {
+        out.pos[k] = p;
+        out.def[k] = e.def[k];
+      }
+    }
+    out.n = e.n;
+    return out;
+  }
+
+  private void list(WriteNode.ListOf list, FieldVector vector, Entries e, int parentLevel,
+      DictionaryProvider dictionaries, Sink sink) {
+    int end = maxPos(e) + 1;
+    byte[] valid = ArrowBuffers.validity(vector, end);
+    if (valid != null && !list.nullable()) {
+      requirePresent(valid, e, vector);
+      valid = null;
+    }
+    long[] starts = new long[e.n];
+    long[] ends = new long[e.n];
+    FieldVector data;
+    if (list.kind() == WriteNode.Kind.LIST) {
+      ListVector lv = (ListVector) vector;
+      data = lv.getDataVector();
+      int[] offsets = end == 0 ? new int[1] : ArrowBuffers.ints(lv.getOffsetBuffer(), 0, end + 1, null);
+      for (int k = 0; k < e.n; k++) {
+        int p = e.pos[k];
+        if (p >= 0) {
+          starts[k] = offsets[p];
+          ends[k] = offsets[p + 1];
+        }
+      }
+    } else if (list.kind() == WriteNode.Kind.LARGE_LIST) {
+      LargeListVector lv = (LargeListVector) vector;
+      data = lv.getDataVector();
+      long[] offsets = end == 0 ? new long[1] : ArrowBuffers.longs(lv.getOffsetBuffer(), 0, end + 1, null);
+      for (int k = 0; k < e.n; k++) {
+        int p = e.pos[k];
+        if (p >= 0) {
+          starts[k] = offsets[p];
+          ends[k] = offsets[p + 1];
+        }
+      }
+    } else {
+      FixedSizeListVector lv = (FixedSizeListVector) vector;
+      data = lv.getDataVector();
+      int size = lv.getListSize();
+      for (int k = 0; k < e.n; k++) {
+        int p = e.pos[k];
+        if (p >= 0) {
+          starts[k] = (long) p * size;
+          ends[k] = (long) p * size + size;
+        }
+      }
+    }
+    long total = 0;
+    for (int k = 0; k < e.n; k++) {
+      int p = e.pos[k];
+      boolean present = p >= 0 && (valid == null || ArrowBuffers.isSet(valid, p));
+      total += present && ends[k] > starts[k] ? ends[k] - starts[k] : 1;
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("more than 2^31 list elements in one batch of column '"
+          + vector.getName() + "'");
+    }
+    Entries out = new Entries((int) total);
+    int m = 0;
+    for (int k = 0; k < e.n; k++) {
+      int p = e.pos[k];
+      if (p < 0) {
+        out.pos[m] = -1;
+        out.def[m] = e.def[k];
+        out.rep[m++] = e.rep[k];
+      } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
+        out.pos[m] = -1;
+        out.def[m] = parentLevel;
+        out.rep[m++] = e.rep[k];
+      } else if (ends[k] <= starts[k]) {
+        out.pos[m] = -1;
+        out.def[m] = list.level();
+        out.rep[m++] = e.rep[k];
+      } else {
+        int s = (int) starts[k];
+        int len = (int) (ends[k] - starts[k]);
+        out.pos[m] = s;
+        out.rep[m++] = e.rep[k];
+        for (int j = 1; j < len; j++) {
+          out.pos[m] = s + j;
+          out.rep[m++] = list.repetitionLevel();
+        }
+      }
+    }
+    out.n = m;
+    walk(list.element(), data, out, list.level() + 1, dictionaries, sink);
+  }
+
+  private void leaf(WriteNode.Leaf leaf, FieldVector vector, Entries e, int parentLevel,
+      DictionaryProvider dictionaries, Sink sink) {
+    LevelBatch b = batches[leaf.leafIndex()];
+    boolean rep = hasRepetition[leaf.leafIndex()];
+    boolean def = hasDefinition[leaf.leafIndex()];
+    b.reset(e.n, true, rep);
+    int[] pos = b.positions(e.n);
+    byte[] valid = ArrowBuffers.validity(vector, maxPos(e) + 1);
+    if (valid != null && !leaf.nullable()) {
+      requirePresent(valid, e, vector);
+      valid = null;
+    }
+    int[] d = b.definitionLevels;
+    int k = 0;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      if (p < 0) {
+        d[i] = e.def[i];
+      } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
+        d[i] = parentLevel;
+      } else {
+        d[i] = leaf.level();
+        pos[k++] = p;
+      }
+    }
+    if (rep) {
+      System.arraycopy(e.rep, 0, b.repetitionLevels, 0, e.n);
+    }
+    if (!def) {
+      // every entry present: a required leaf under required ancestors only (repeated ones bring a level)
+      b.definitionLevels = d;
+    }
+    b.count = e.n;
+    b.valueCount = k;
+    FieldVector values = vector;
+    if (leaf.dictionaryId() != null) {
+      values = mapThroughDictionary(leaf, vector, pos, k, dictionaries);
+    }
+    sink.leaf(leaf.leafIndex(), b, values);
+  }
+
+  private static FieldVector mapThroughDictionary(WriteNode.Leaf leaf, FieldVector indices, int[] pos, int count,
+      DictionaryProvider dictionaries) {
+    Dictionary dict = dictionaries == null ? null : dictionaries.lookup(leaf.dictionaryId());
+    if (dict == null) {
+      throw new IllegalArgumentException("no dictionary with id " + leaf.dictionaryId() + " for column '"
+          + indices.getName() + "'");
+    }
+    FieldVector values = dict.getVector();
+    int size = values.getValueCount();
+    BaseIntVector ints = (BaseIntVector) indices;
+    for (int i = 0; i < count; i++) {
+      long index = ints.getValueAsLong(pos[i]);
+      if (index < 0 || index >= size) {
+        throw new IllegalArgumentException("dictionary index " + index + " outside the " + size
+            + " entries of the dictionary of column '" + indices.getName() + "'");
+      }
+      pos[i] = (int) index;
+    }
+    return values;
+  }
+
+  private static void requirePresent(byte[] valid, Entries e, FieldVector vector) {
+    for (int k = 0; k < e.n; k++) {
+      int p = e.pos[k];
+      if (p >= 0 && !ArrowBuffers.isSet(valid, p)) {
+        throw nullInRequired(vector);
+      }
+    }
+  }
+
+  private static int maxPos(Entries e) {
+    int max = -1;
+    for (int i = 0; i < e.n; i++) {
+      max = Math.max(max, e.pos[i]);
+    }
+    return max;
+  }
+
+  private static IllegalArgumentException nullInRequired(FieldVector v) {
+    return new IllegalArgumentException("field '" + v.getName() + "' is not nullable but holds a null");
+  }
+
+  /** Entries of one node: a vector position (or -1 for a terminal entry), its repetition level, and a terminal's definition level. */
+  private static final class Entries {
+    final int[] pos;
+    final int[] def;
+    final int[] rep;
+    int n;
+
+    Entries(int capacity) {
+      pos = new int[capacity];
+      def = new int[capacity];
+      rep = new int[capacity];
+    }
+  }
+}
