@@ -1,0 +1,214 @@
+package dev.quiver.exec.expr;
+
+import dev.quiver.exec.QueryException;
+import dev.quiver.exec.types.DataType;
+import dev.quiver.exec.vector.Batch;
+import dev.quiver.exec.vector.Column;
+
+/**
+ * {@code + - * / %} over two operands already promoted by {@link Binder} to one storage: 64-bit integers (INTEGER,
+ * BIGINT, DECIMAL unscaled values with scales lined up for {@code + - %}, summed for {@code *}) or doubles.
+ * Integer results out of range (64 bits, or 32 bits for INTEGER) fail with {@link QueryException}; integer and
+ * decimal division or modulo by zero yields NULL, as DuckDB does. Integer and decimal {@code /} never reach here:
+ * the binder makes them DOUBLE.
+ */
+final class Arithmetic implements Bound {
+  private final Expr.Op op;
+  private final Bound left;
+  private final Bound right;
+  private final DataType type;
+  private final String text;
+
+  Arithmetic(Expr.Op op, Bound left, Bound right, DataType type, String text) {
+    this.op = op;
+    this.left = left;
+    this.right = right;
+    this.type = type;
+    this.text = text;
+  }
+
+  @Override
+  public DataType type() {
+    return type;
+  }
+
+  @Override
+  public Column eval(Batch batch) {
+    Column a = left.eval(batch);
+    Column b = right.eval(batch);
+    int n = batch.rowCount();
+    boolean[] nulls = Nulls.or(a.nulls, b.nulls, n);
+    if (type.kind() == DataType.Kind.DOUBLE) {
+      return Column.ofDoubles(doubles(a.doubles, b.doubles, n), nulls, n);
+    }
+    long[] x = a.longs;
+    long[] y = b.longs;
+    long[] r = new long[n];
+    long overflow = 0;
+    switch (op) {
+      case ADD:
+        for (int i = 0; i < n; i++) {
+          long s = x[i] + y[i];
+          overflow |= (x[i] ^ s) & (y[i] ^ s);
+          r[i] = s;
+        }
+        break;
+      case SUB:
+        for (int i = 0; i < n; i++) {
+          long s = x[i] - y[i];
+          overflow |= (x[i] ^ y[i]) & (x[i] ^ s);
+          r[i] = s;
+        }
+        break;
+      case MUL:
+        for (int i = 0; i < n; i++) {
+          long hi = Math.multiplyHigh(x[i], y[i]);
+          long lo = x[i] * y[i];
+          overflow |= hi ^ (lo >> 63);
+          r[i] = lo;
+        }
+        // multiplyHigh differs from the sign extension exactly when the product leaves 64 bits
+        overflow = overflow != 0 ? Long.MIN_VALUE : 0;
+        break;
+      case MOD: {
+        boolean[] out = null;
+        for (int i = 0; i < n; i++) {
+          if (y[i] == 0) {
+            if (out == null) {
+              out = Nulls.copy(nulls, n);
+            }
+            out[i] = true;
+          } else {
+            r[i] = x[i] % y[i];
+          }
+        }
+        if (out != null) {
+          nulls = out;
+        }
+        break;
+      }
+      default:
+        throw new IllegalStateException(op.toString());
+    }
+    if (overflow < 0) {
+      checkOverflowRows(x, y, nulls, n);
+    }
+    if (type.kind() == DataType.Kind.INTEGER) {
+      for (int i = 0; i < n; i++) {
+        if (r[i] != (int) r[i] && (nulls == null || !nulls[i])) {
+          throw new QueryException("INTEGER overflow in " + text);
+        }
+      }
+    } else if (type.kind() == DataType.Kind.DECIMAL && type.precision() <= 18) {
+      long limit = Casts.POW10[type.precision()];
+      for (int i = 0; i < n; i++) {
+        if ((r[i] >= limit || r[i] <= -limit) && (nulls == null || !nulls[i])) {
+          throw new QueryException("decimal overflow in " + text + ": result exceeds " + type);
+        }
+      }
+    }
+    return Column.ofLongs(type, r, nulls, n);
+  }
+
+  /** An overflow was seen somewhere; it counts only in a non-null row. */
+  private void checkOverflowRows(long[] x, long[] y, boolean[] nulls, int n) {
+    for (int i = 0; i < n; i++) {
+      if (nulls != null && nulls[i]) {
+        continue;
+      }
+      try {
+        switch (op) {
+          case ADD:
+            Math.addExact(x[i], y[i]);
+            break;
+          case SUB:
+            Math.subtractExact(x[i], y[i]);
+            break;
+          default:
+            Math.multiplyExact(x[i], y[i]);
+        }
+      } catch (ArithmeticException e) {
+        throw new QueryException((type.kind() == DataType.Kind.DECIMAL ? "decimal" : type.toString())
+            + " overflow in " + text + " (the value leaves 64 bits)");
+      }
+    }
+  }
+
+  private double[] doubles(double[] x, double[] y, int n) {
+    double[] r = new double[n];
+    switch (op) {
+      case ADD:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] + y[i];
+        }
+        break;
+      case SUB:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] - y[i];
+        }
+        break;
+      case MUL:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] * y[i];
+        }
+        break;
+      case DIV:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] / y[i];
+        }
+        break;
+      default:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] % y[i];
+        }
+    }
+    return r;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+
+  /** {@code -operand}: integers overflow-checked, doubles negated. */
+  static final class Negation implements Bound {
+    private final Bound operand;
+    private final String text;
+
+    Negation(Bound operand, String text) {
+      this.operand = operand;
+      this.text = text;
+    }
+
+    @Override
+    public DataType type() {
+      return operand.type();
+    }
+
+    @Override
+    public Column eval(Batch batch) {
+      Column a = operand.eval(batch);
+      int n = batch.rowCount();
+      if (a.doubles != null) {
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+          r[i] = -a.doubles[i];
+        }
+        return Column.ofDoubles(r, a.nulls, n);
+      }
+      long[] r = new long[n];
+      for (int i = 0; i < n; i++) {
+        if (a.longs[i] == Long.MIN_VALUE && !a.isNull(i)) {
+          throw new QueryException("overflow in " + text);
+        }
+        r[i] = -a.longs[i];
+      }
+      return Column.ofLongs(a.type, r, a.nulls, n);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+}

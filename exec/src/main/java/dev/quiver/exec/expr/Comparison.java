@@ -1,0 +1,132 @@
+package dev.quiver.exec.expr;
+
+import dev.quiver.exec.vector.Batch;
+import dev.quiver.exec.vector.Column;
+import dev.quiver.exec.types.DataType;
+
+/**
+ * {@code = <> < <= > >=} over two operands of one type (the binder inserts the casts). Strings compare by UTF-8
+ * bytes, unsigned (the same order as code points); doubles order NaN above every number and equal to itself, and
+ * {@code -0.0 = 0.0}, as DuckDB does. The result is BOOLEAN, null where either side is null.
+ */
+final class Comparison implements Bound {
+  private final Expr.Op op;
+  private final Bound left;
+  private final Bound right;
+  private final String text;
+
+  Comparison(Expr.Op op, Bound left, Bound right, String text) {
+    this.op = op;
+    this.left = left;
+    this.right = right;
+    this.text = text;
+  }
+
+  @Override
+  public DataType type() {
+    return DataType.BOOLEAN;
+  }
+
+  @Override
+  public Column eval(Batch batch) {
+    Column a = left.eval(batch);
+    Column b = right.eval(batch);
+    int n = batch.rowCount();
+    boolean[] r = new boolean[n];
+    if (a.longs != null) {
+      longs(a.longs, b.longs, r, n);
+    } else if (a.doubles != null) {
+      double[] x = a.doubles;
+      double[] y = b.doubles;
+      for (int i = 0; i < n; i++) {
+        r[i] = test(compareDoubles(x[i], y[i]));
+      }
+    } else if (a.bools != null) {
+      for (int i = 0; i < n; i++) {
+        r[i] = test(Boolean.compare(a.bools[i], b.bools[i]));
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        r[i] = test(compareStrings(a.bytes, a.offsets[i], a.offsets[i + 1], b.bytes, b.offsets[i], b.offsets[i + 1]));
+      }
+    }
+    return Column.ofBools(r, Nulls.or(a.nulls, b.nulls, n), n);
+  }
+
+  private void longs(long[] x, long[] y, boolean[] r, int n) {
+    switch (op) {
+      case EQ:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] == y[i];
+        }
+        break;
+      case NE:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] != y[i];
+        }
+        break;
+      case LT:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] < y[i];
+        }
+        break;
+      case LE:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] <= y[i];
+        }
+        break;
+      case GT:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] > y[i];
+        }
+        break;
+      default:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] >= y[i];
+        }
+    }
+  }
+
+  private boolean test(int c) {
+    switch (op) {
+      case EQ:
+        return c == 0;
+      case NE:
+        return c != 0;
+      case LT:
+        return c < 0;
+      case LE:
+        return c <= 0;
+      case GT:
+        return c > 0;
+      default:
+        return c >= 0;
+    }
+  }
+
+  /** Total order on doubles: NaN greatest and equal to itself, -0.0 equal to 0.0. */
+  static int compareDoubles(double a, double b) {
+    if (a < b) {
+      return -1;
+    }
+    if (a > b) {
+      return 1;
+    }
+    if (a == b) {
+      return 0;
+    }
+    boolean an = Double.isNaN(a);
+    boolean bn = Double.isNaN(b);
+    return an == bn ? 0 : an ? 1 : -1;
+  }
+
+  /** Unsigned byte-wise comparison of {@code a[as, ae)} and {@code b[bs, be)}. */
+  static int compareStrings(byte[] a, int as, int ae, byte[] b, int bs, int be) {
+    return java.util.Arrays.compareUnsigned(a, as, ae, b, bs, be);
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,578 @@
+package dev.quiver.exec.op;
+
+import dev.quiver.exec.QueryException;
+import dev.quiver.exec.expr.Expr.AggFunction;
+import dev.quiver.exec.types.DataType;
+import dev.quiver.exec.types.DataType.Kind;
+import dev.quiver.exec.vector.Column;
+import java.util.Arrays;
+
+/**
+ * The running state of one aggregate over all groups of a {@link HashAggregate}, in arrays indexed by group id,
+ * updated a batch at a time ({@code state[gid[i]] op= value[i]} loops specialised per type) and merged across
+ * threads. Result types follow DuckDB: SUM of integers BIGINT (overflow fails), of DECIMAL(p,s) DECIMAL(38,s), of
+ * DOUBLE DOUBLE; AVG DOUBLE; COUNT, COUNT(*) and COUNT(DISTINCT) BIGINT; MIN and MAX the argument's type. SUM,
+ * AVG, MIN and MAX of no non-null value are NULL; counts are 0.
+ */
+public abstract class Accumulator {
+  /** Groups with state allocated. */
+  protected int capacity;
+
+  /** The result type. */
+  public abstract DataType type();
+
+  /**
+   * Adds rows {@code [0, n)} of {@code arg} (null for COUNT(*)) to groups {@code gids}, each below {@code groups}.
+   * {@code rowsPerGroup}, when not null, holds how many of the n rows went to each group (computed once per batch
+   * for few groups, so counts of null-free input need no per-row work).
+   */
+  public abstract void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup);
+
+  /** Adds the per-group row counts of a batch to {@code counts}; false when they are not given. */
+  protected static boolean addCounts(long[] counts, long[] rowsPerGroup, int groups) {
+    if (rowsPerGroup == null) {
+      return false;
+    }
+    for (int g = 0; g < groups; g++) {
+      counts[g] += rowsPerGroup[g];
+    }
+    return true;
+  }
+
+  /** Adds the state of {@code other}'s group {@code g} to this one's group {@code map[g]}, for every g. */
+  public abstract void merge(Accumulator other, int[] map, int groups);
+
+  /** The results of groups {@code [0, groups)}. */
+  public abstract Column result(int groups);
+
+  /** Bytes held. */
+  public abstract long sizeInBytes();
+
+  /** Grows the state to hold {@code groups} groups. */
+  protected abstract void ensure(int groups);
+
+  /** Makes room for {@code groups} groups (state of groups never updated stays empty). */
+  protected final void reserveGroups(int groups) {
+    if (groups > capacity) {
+      int cap = Math.max(16, Math.max(groups, capacity * 2));
+      ensure(cap);
+      capacity = cap;
+    }
+  }
+
+  /**
+   * A fresh accumulator for {@code fn} over arguments of {@code argType} (null for COUNT(*)).
+   *
+   * @throws QueryException when {@code fn} does not take that type (SUM/AVG of a non-number), naming {@code text}
+   */
+  public static Accumulator create(AggFunction fn, DataType argType, String text) {
+    switch (fn) {
+      case COUNT_STAR:
+        return new Count(false);
+      case COUNT:
+        return new Count(true);
+      case COUNT_DISTINCT:
+        return new CountDistinct(argType);
+      case SUM:
+      case AVG:
+        if (argType.kind() == Kind.NULL) {
+          return new Sum(DataType.INTEGER, fn == AggFunction.AVG);
+        }
+        if (!argType.isNumeric()) {
+          throw new QueryException(fn + " needs a number but its argument is " + argType + " in " + text);
+        }
+        return new Sum(argType, fn == AggFunction.AVG);
+      case MIN:
+      case MAX:
+        if (argType.kind() == Kind.VARCHAR) {
+          return new MinMaxString(fn == AggFunction.MAX);
+        }
+        return new MinMax(argType.kind() == Kind.NULL ? DataType.INTEGER : argType, fn == AggFunction.MAX);
+      default:
+        throw new QueryException("unsupported aggregate " + fn);
+    }
+  }
+
+  /** COUNT(*) (counts every row) and COUNT(x) (counts non-null values). */
+  static final class Count extends Accumulator {
+    private final boolean skipNulls;
+    long[] counts = new long[0];
+
+    Count(boolean skipNulls) {
+      this.skipNulls = skipNulls;
+    }
+
+    @Override
+    public DataType type() {
+      return DataType.BIGINT;
+    }
+
+    @Override
+    protected void ensure(int groups) {
+      counts = Arrays.copyOf(counts, groups);
+    }
+
+    @Override
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
+      reserveGroups(groups);
+      long[] c = counts;
+      if ((!skipNulls || arg.nulls == null) && addCounts(c, rowsPerGroup, groups)) {
+        return;
+      }
+      if (!skipNulls || arg.nulls == null) {
+        for (int i = 0; i < n; i++) {
+          c[gids[i]]++;
+        }
+      } else {
+        boolean[] nl = arg.nulls;
+        for (int i = 0; i < n; i++) {
+          c[gids[i]] += nl[i] ? 0 : 1;
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] map, int groups) {
+      reserveGroups(groups);
+      Count o = (Count) other;
+      o.reserveGroups(map.length);
+      for (int g = 0; g < map.length; g++) {
+        counts[map[g]] += o.counts[g];
+      }
+    }
+
+    @Override
+    public Column result(int groups) {
+      reserveGroups(groups);
+      return Column.ofLongs(DataType.BIGINT, Arrays.copyOf(counts, groups), null, groups);
+    }
+
+    @Override
+    public long sizeInBytes() {
+      return 8L * counts.length;
+    }
+  }
+
+  /** SUM and AVG: 64-bit integer sums (overflow-checked) for exact types, double sums for DOUBLE. */
+  static final class Sum extends Accumulator {
+    private final DataType argType;
+    private final boolean avg;
+    private final boolean exact;
+    long[] longSums = new long[0];
+    double[] doubleSums = new double[0];
+    long[] counts = new long[0];
+
+    Sum(DataType argType, boolean avg) {
+      this.argType = argType;
+      this.avg = avg;
+      this.exact = argType.kind() != Kind.DOUBLE;
+    }
+
+    @Override
+    public DataType type() {
+      if (avg || !exact) {
+        return DataType.DOUBLE;
+      }
+      return argType.kind() == Kind.DECIMAL ? DataType.decimal(38, argType.scale()) : DataType.BIGINT;
+    }
+
+    @Override
+    protected void ensure(int groups) {
+      if (exact) {
+        longSums = Arrays.copyOf(longSums, groups);
+      } else {
+        doubleSums = Arrays.copyOf(doubleSums, groups);
+      }
+      counts = Arrays.copyOf(counts, groups);
+    }
+
+    @Override
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
+      reserveGroups(groups);
+      long[] c = counts;
+      boolean[] nl = arg.nulls;
+      if (exact) {
+        long[] s = longSums;
+        long[] v = arg.longs;
+        long overflow = 0;
+        if (nl == null && addCounts(c, rowsPerGroup, groups)) {
+          for (int i = 0; i < n; i++) {
+            int g = gids[i];
+            long a = s[g];
+            long r = a + v[i];
+            overflow |= (a ^ r) & (v[i] ^ r);
+            s[g] = r;
+          }
+        } else if (nl == null) {
+          for (int i = 0; i < n; i++) {
+            int g = gids[i];
+            long a = s[g];
+            long r = a + v[i];
+            overflow |= (a ^ r) & (v[i] ^ r);
+            s[g] = r;
+            c[g]++;
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            if (!nl[i]) {
+              int g = gids[i];
+              long a = s[g];
+              long r = a + v[i];
+              overflow |= (a ^ r) & (v[i] ^ r);
+              s[g] = r;
+              c[g]++;
+            }
+          }
+        }
+        if (overflow < 0) {
+          throw new QueryException((argType.kind() == Kind.DECIMAL ? "decimal" : "integer")
+              + " overflow in SUM: a group's sum leaves 64 bits");
+        }
+      } else {
+        double[] s = doubleSums;
+        double[] v = arg.doubles;
+        for (int i = 0; i < n; i++) {
+          if (nl == null || !nl[i]) {
+            int g = gids[i];
+            s[g] += v[i];
+            c[g]++;
+          }
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] map, int groups) {
+      reserveGroups(groups);
+      Sum o = (Sum) other;
+      o.reserveGroups(map.length);
+      for (int g = 0; g < map.length; g++) {
+        int t = map[g];
+        if (exact) {
+          try {
+            longSums[t] = Math.addExact(longSums[t], o.longSums[g]);
+          } catch (ArithmeticException e) {
+            throw new QueryException("overflow in SUM: a group's sum leaves 64 bits");
+          }
+        } else {
+          doubleSums[t] += o.doubleSums[g];
+        }
+        counts[t] += o.counts[g];
+      }
+    }
+
+    @Override
+    public Column result(int groups) {
+      reserveGroups(groups);
+      boolean[] nulls = new boolean[groups];
+      for (int g = 0; g < groups; g++) {
+        nulls[g] = counts[g] == 0;
+      }
+      if (avg) {
+        double[] r = new double[groups];
+        double scale = argType.kind() == Kind.DECIMAL ? Math.pow(10, argType.scale()) : 1;
+        for (int g = 0; g < groups; g++) {
+          if (counts[g] > 0) {
+            r[g] = exact ? (double) longSums[g] / counts[g] / scale : doubleSums[g] / counts[g];
+            if (exact && argType.kind() == Kind.DECIMAL) {
+              r[g] = new java.math.BigDecimal(longSums[g]).divide(java.math.BigDecimal.valueOf(counts[g]),
+                  java.math.MathContext.DECIMAL64).movePointLeft(argType.scale()).doubleValue();
+            }
+          }
+        }
+        return Column.ofDoubles(r, nulls, groups);
+      }
+      if (exact) {
+        return Column.ofLongs(type(), Arrays.copyOf(longSums, groups), nulls, groups);
+      }
+      return Column.ofDoubles(Arrays.copyOf(doubleSums, groups), nulls, groups);
+    }
+
+    @Override
+    public long sizeInBytes() {
+      return 8L * (longSums.length + doubleSums.length + counts.length);
+    }
+  }
+
+  /** MIN and MAX over 64-bit, double and boolean values. */
+  static final class MinMax extends Accumulator {
+    private final DataType argType;
+    private final boolean max;
+    long[] longs = new long[0];
+    double[] doubles = new double[0];
+    boolean[] seen = new boolean[0];
+
+    MinMax(DataType argType, boolean max) {
+      this.argType = argType;
+      this.max = max;
+    }
+
+    @Override
+    public DataType type() {
+      return argType;
+    }
+
+    @Override
+    protected void ensure(int groups) {
+      longs = Arrays.copyOf(longs, groups);
+      doubles = Arrays.copyOf(doubles, groups);
+      seen = Arrays.copyOf(seen, groups);
+    }
+
+    @Override
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
+      reserveGroups(groups);
+      boolean[] nl = arg.nulls;
+      if (arg.doubles != null) {
+        double[] v = arg.doubles;
+        for (int i = 0; i < n; i++) {
+          if (nl == null || !nl[i]) {
+            acceptDouble(gids[i], v[i]);
+          }
+        }
+        return;
+      }
+      long[] v = arg.longs;
+      if (arg.bools != null) {
+        v = new long[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = arg.bools[i] ? 1 : 0;
+        }
+      }
+      long[] s = longs;
+      boolean[] sn = seen;
+      for (int i = 0; i < n; i++) {
+        if (nl == null || !nl[i]) {
+          int g = gids[i];
+          long x = v[i];
+          if (!sn[g] || (max ? x > s[g] : x < s[g])) {
+            s[g] = x;
+            sn[g] = true;
+          }
+        }
+      }
+    }
+
+    private void acceptDouble(int g, double x) {
+      if (!seen[g] || (max ? compare(x, doubles[g]) > 0 : compare(x, doubles[g]) < 0)) {
+        doubles[g] = x;
+        seen[g] = true;
+      }
+    }
+
+    private static int compare(double a, double b) {
+      if (a < b) {
+        return -1;
+      }
+      if (a > b) {
+        return 1;
+      }
+      boolean an = Double.isNaN(a);
+      boolean bn = Double.isNaN(b);
+      return an == bn ? 0 : an ? 1 : -1;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] map, int groups) {
+      reserveGroups(groups);
+      MinMax o = (MinMax) other;
+      o.reserveGroups(map.length);
+      for (int g = 0; g < map.length; g++) {
+        if (!o.seen[g]) {
+          continue;
+        }
+        int t = map[g];
+        if (argType.kind() == Kind.DOUBLE) {
+          acceptDouble(t, o.doubles[g]);
+        } else if (!seen[t] || (max ? o.longs[g] > longs[t] : o.longs[g] < longs[t])) {
+          longs[t] = o.longs[g];
+          seen[t] = true;
+        }
+      }
+    }
+
+    @Override
+    public Column result(int groups) {
+      reserveGroups(groups);
+      boolean[] nulls = new boolean[groups];
+      for (int g = 0; g < groups; g++) {
+        nulls[g] = !seen[g];
+      }
+      if (argType.kind() == Kind.DOUBLE) {
+        return Column.ofDoubles(Arrays.copyOf(doubles, groups), nulls, groups);
+      }
+      if (argType.kind() == Kind.BOOLEAN) {
+        boolean[] b = new boolean[groups];
+        for (int g = 0; g < groups; g++) {
+          b[g] = longs[g] != 0;
+        }
+        return Column.ofBools(b, nulls, groups);
+      }
+      return Column.ofLongs(argType, Arrays.copyOf(longs, groups), nulls, groups);
+    }
+
+    @Override
+    public long sizeInBytes() {
+      return 17L * seen.length;
+    }
+  }
+
+  /** MIN and MAX over strings (UTF-8 byte order), one array per group, replaced only when beaten. */
+  static final class MinMaxString extends Accumulator {
+    private final boolean max;
+    byte[][] values = new byte[0][];
+    long bytes;
+
+    MinMaxString(boolean max) {
+      this.max = max;
+    }
+
+    @Override
+    public DataType type() {
+      return DataType.VARCHAR;
+    }
+
+    @Override
+    protected void ensure(int groups) {
+      values = Arrays.copyOf(values, groups);
+    }
+
+    @Override
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
+      reserveGroups(groups);
+      for (int i = 0; i < n; i++) {
+        if (arg.isNull(i)) {
+          continue;
+        }
+        int g = gids[i];
+        byte[] cur = values[g];
+        int from = arg.offsets[i];
+        int to = arg.offsets[i + 1];
+        if (cur == null || better(Arrays.compareUnsigned(arg.bytes, from, to, cur, 0, cur.length))) {
+          values[g] = Arrays.copyOfRange(arg.bytes, from, to);
+          bytes += to - from;
+        }
+      }
+    }
+
+    private boolean better(int c) {
+      return max ? c > 0 : c < 0;
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] map, int groups) {
+      reserveGroups(groups);
+      MinMaxString o = (MinMaxString) other;
+      o.reserveGroups(map.length);
+      for (int g = 0; g < map.length; g++) {
+        byte[] v = o.values[g];
+        int t = map[g];
+        if (v != null && (values[t] == null || better(Arrays.compareUnsigned(v, values[t])))) {
+          values[t] = v;
+        }
+      }
+    }
+
+    @Override
+    public Column result(int groups) {
+      reserveGroups(groups);
+      boolean[] nulls = new boolean[groups];
+      int total = 0;
+      for (int g = 0; g < groups; g++) {
+        nulls[g] = values[g] == null;
+        total += values[g] == null ? 0 : values[g].length;
+      }
+      byte[] out = new byte[total];
+      int[] offsets = new int[groups + 1];
+      int pos = 0;
+      for (int g = 0; g < groups; g++) {
+        if (values[g] != null) {
+          System.arraycopy(values[g], 0, out, pos, values[g].length);
+          pos += values[g].length;
+        }
+        offsets[g + 1] = pos;
+      }
+      return Column.ofStrings(out, offsets, nulls, groups);
+    }
+
+    @Override
+    public long sizeInBytes() {
+      return 16L * values.length + bytes;
+    }
+  }
+
+  /** COUNT(DISTINCT x): a second hash table over (group id, x) pairs; a pair seen first adds one to its group. */
+  static final class CountDistinct extends Accumulator {
+    private final DataType argType;
+    private final GroupTable pairs;
+    long[] counts = new long[0];
+
+    CountDistinct(DataType argType) {
+      this.argType = argType.kind() == Kind.NULL ? DataType.INTEGER : argType;
+      this.pairs = new GroupTable(new DataType[] {DataType.BIGINT, this.argType});
+    }
+
+    @Override
+    public DataType type() {
+      return DataType.BIGINT;
+    }
+
+    @Override
+    protected void ensure(int groups) {
+      counts = Arrays.copyOf(counts, groups);
+    }
+
+    @Override
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup) {
+      reserveGroups(groups);
+      int[] keep = new int[n];
+      int k = 0;
+      for (int i = 0; i < n; i++) {
+        keep[k] = i;
+        k += arg.isNull(i) ? 0 : 1;
+      }
+      Column values = k == n ? arg : arg.gather(keep, k);
+      long[] g = new long[k];
+      for (int i = 0; i < k; i++) {
+        g[i] = gids[keep[i]];
+      }
+      add(Column.ofLongs(DataType.BIGINT, g, null, k), values, k);
+    }
+
+    private void add(Column gidColumn, Column values, int n) {
+      int before = pairs.size();
+      int[] ids = pairs.groupIds(new Column[] {gidColumn, values}, n);
+      for (int i = 0; i < n; i++) {
+        if (ids[i] >= before) {
+          before = ids[i] + 1;
+          counts[(int) gidColumn.longs[i]]++;
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other, int[] map, int groups) {
+      reserveGroups(groups);
+      CountDistinct o = (CountDistinct) other;
+      o.reserveGroups(map.length);
+      int n = o.pairs.size();
+      Column g = o.pairs.keyColumn(0);
+      long[] mapped = new long[n];
+      for (int i = 0; i < n; i++) {
+        mapped[i] = map[(int) g.longs[i]];
+      }
+      add(Column.ofLongs(DataType.BIGINT, mapped, null, n), o.pairs.keyColumn(1), n);
+    }
+
+    @Override
+    public Column result(int groups) {
+      reserveGroups(groups);
+      return Column.ofLongs(DataType.BIGINT, Arrays.copyOf(counts, groups), null, groups);
+    }
+
+    @Override
+    public long sizeInBytes() {
+      return 8L * counts.length + pairs.sizeInBytes();
+    }
+  }
+}

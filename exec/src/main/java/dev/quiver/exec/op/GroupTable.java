@@ -1,0 +1,299 @@
+package dev.quiver.exec.op;
+
+import dev.quiver.exec.types.DataType;
+import dev.quiver.exec.vector.Column;
+import java.util.Arrays;
+
+/**
+ * An open-addressing hash table from key tuples (any number of columns of any flat type, nulls included and
+ * equal to each other) to dense group ids 0, 1, 2, ... in first-seen order. Keys are hashed a column at a time over
+ * the whole batch; probing compares the stored hash first, then the key values. Doubles are grouped by value with
+ * {@code -0.0} equal to {@code 0.0} and all NaNs equal. Keys are stored column-wise: 64-bit values (integers,
+ * decimals, dates, timestamps, double bits, booleans as 0/1) or UTF-8 bytes with offsets. A string of at most 7
+ * bytes is also packed into one long (bytes, then its length in the top byte), which is injective, so short-string
+ * keys hash and compare like integers.
+ */
+public final class GroupTable {
+  private final DataType[] types;
+  private final boolean[] isString;
+  private long[][] longKeys;
+  private byte[][] stringBytes;
+  private int[][] stringOffsets;
+  private int[] stringUsed;
+  private boolean[][] keyNulls;
+  private long[] groupHash;
+  /** The packed form of a string longer than 7 bytes (no packed short string has this value). */
+  private static final long LONG_STRING = -1L;
+  private int groups;
+  private int[] slots;
+  private int mask;
+
+  /** A table for keys of {@code types}. */
+  public GroupTable(DataType[] types) {
+    this.types = types.clone();
+    int k = types.length;
+    isString = new boolean[k];
+    longKeys = new long[k][];
+    stringBytes = new byte[k][];
+    stringOffsets = new int[k][];
+    stringUsed = new int[k];
+    keyNulls = new boolean[k][];
+    int cap = 16;
+    for (int c = 0; c < k; c++) {
+      isString[c] = types[c].kind() == DataType.Kind.VARCHAR;
+      if (isString[c]) {
+        stringBytes[c] = new byte[64];
+        stringOffsets[c] = new int[cap + 1];
+      }
+      longKeys[c] = new long[cap];
+      keyNulls[c] = new boolean[cap];
+    }
+    groupHash = new long[cap];
+    slots = new int[32];
+    mask = 31;
+  }
+
+  /** Number of groups so far. */
+  public int size() {
+    return groups;
+  }
+
+  /** Approximate bytes held. */
+  public long sizeInBytes() {
+    long n = 4L * slots.length + 8L * groupHash.length;
+    for (int c = 0; c < types.length; c++) {
+      n += keyNulls[c].length;
+      n += 8L * longKeys[c].length + (isString[c] ? stringBytes[c].length + 4L * stringOffsets[c].length : 0);
+    }
+    return n;
+  }
+
+  /**
+   * The group id of each of the first {@code n} rows of {@code keys} (one column per key, of this table's types),
+   * adding new groups as needed.
+   */
+  public int[] groupIds(Column[] keys, int n) {
+    int k = types.length;
+    long[] hash = new long[n];
+    long[][] values = new long[k][];
+    for (int c = 0; c < k; c++) {
+      Column col = keys[c];
+      if (!isString[c]) {
+        values[c] = asLongs(col);
+        long[] v = values[c];
+        for (int i = 0; i < n; i++) {
+          hash[i] = hash[i] * 0x9E3779B97F4A7C15L + mix(v[i]);
+        }
+      } else {
+        long[] packed = pack(col, n);
+        values[c] = packed;
+        for (int i = 0; i < n; i++) {
+          long p = packed[i];
+          hash[i] = hash[i] * 0x9E3779B97F4A7C15L + (p != LONG_STRING ? mix(p)
+              : hashBytes(col.bytes, col.offsets[i], col.offsets[i + 1]));
+        }
+      }
+      if (col.nulls != null) {
+        boolean[] nl = col.nulls;
+        for (int i = 0; i < n; i++) {
+          if (nl[i]) {
+            hash[i] = hash[i] * 31 + 0x5bd1e995L;
+          }
+        }
+      }
+    }
+    int[] ids = new int[n];
+    for (int i = 0; i < n; i++) {
+      long h = mix(hash[i]);
+      int slot = (int) h & mask;
+      while (true) {
+        int g = slots[slot];
+        if (g == 0) {
+          int id = add(keys, values, i, h);
+          slots[slot] = id + 1;
+          ids[i] = id;
+          if (groups * 2 > slots.length) {
+            rehash();
+          }
+          break;
+        }
+        g--;
+        if (groupHash[g] == h && equal(g, keys, values, i)) {
+          ids[i] = g;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    return ids;
+  }
+
+  /** Each string packed into a long when it has at most 7 bytes, else {@link #LONG_STRING}. */
+  private static long[] pack(Column col, int n) {
+    long[] out = new long[n];
+    byte[] b = col.bytes;
+    int[] o = col.offsets;
+    for (int i = 0; i < n; i++) {
+      int from = o[i];
+      int len = o[i + 1] - from;
+      if (len > 7) {
+        out[i] = LONG_STRING;
+        continue;
+      }
+      long v = (long) len << 56;
+      for (int j = 0; j < len; j++) {
+        v |= (b[from + j] & 0xFFL) << (8 * j);
+      }
+      out[i] = v;
+    }
+    return out;
+  }
+
+  private static long[] asLongs(Column col) {
+    if (col.longs != null) {
+      return col.longs;
+    }
+    int n = col.size;
+    long[] out = new long[n];
+    if (col.doubles != null) {
+      for (int i = 0; i < n; i++) {
+        double d = col.doubles[i];
+        out[i] = d == 0.0 ? 0L : Double.doubleToLongBits(d);
+      }
+    } else if (col.bools != null) {
+      for (int i = 0; i < n; i++) {
+        out[i] = col.bools[i] ? 1 : 0;
+      }
+    }
+    return out;
+  }
+
+  private boolean equal(int g, Column[] keys, long[][] values, int row) {
+    for (int c = 0; c < types.length; c++) {
+      Column col = keys[c];
+      boolean rn = col.nulls != null && col.nulls[row];
+      if (rn != keyNulls[c][g]) {
+        return false;
+      }
+      if (rn) {
+        continue;
+      }
+      long v = values[c][row];
+      if (longKeys[c][g] != v) {
+        return false;
+      }
+      if (isString[c] && v == LONG_STRING) {
+        int[] so = stringOffsets[c];
+        if (!Arrays.equals(stringBytes[c], so[g], so[g + 1], col.bytes, col.offsets[row], col.offsets[row + 1])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private int add(Column[] keys, long[][] values, int row, long h) {
+    int g = groups++;
+    if (g == groupHash.length) {
+      grow();
+    }
+    groupHash[g] = h;
+    for (int c = 0; c < types.length; c++) {
+      Column col = keys[c];
+      boolean rn = col.nulls != null && col.nulls[row];
+      keyNulls[c][g] = rn;
+      if (isString[c]) {
+        int len = rn ? 0 : col.offsets[row + 1] - col.offsets[row];
+        int used = stringUsed[c];
+        if (used + len > stringBytes[c].length) {
+          stringBytes[c] = Arrays.copyOf(stringBytes[c], Math.max(stringBytes[c].length * 2, used + len));
+        }
+        if (len > 0) {
+          System.arraycopy(col.bytes, col.offsets[row], stringBytes[c], used, len);
+        }
+        stringUsed[c] = used + len;
+        stringOffsets[c][g + 1] = used + len;
+      }
+      longKeys[c][g] = rn ? 0 : values[c][row];
+    }
+    return g;
+  }
+
+  private void grow() {
+    int cap = groupHash.length * 2;
+    groupHash = Arrays.copyOf(groupHash, cap);
+    for (int c = 0; c < types.length; c++) {
+      keyNulls[c] = Arrays.copyOf(keyNulls[c], cap);
+      if (isString[c]) {
+        stringOffsets[c] = Arrays.copyOf(stringOffsets[c], cap + 1);
+      }
+      longKeys[c] = Arrays.copyOf(longKeys[c], cap);
+    }
+  }
+
+  private void rehash() {
+    int cap = slots.length * 2;
+    slots = new int[cap];
+    mask = cap - 1;
+    for (int g = 0; g < groups; g++) {
+      int slot = (int) groupHash[g] & mask;
+      while (slots[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = g + 1;
+    }
+  }
+
+  /** Key column {@code c} of every group, in group-id order. */
+  public Column keyColumn(int c) {
+    int n = groups;
+    boolean[] nulls = Arrays.copyOf(keyNulls[c], n);
+    DataType t = types[c];
+    if (isString[c]) {
+      return Column.ofStrings(Arrays.copyOf(stringBytes[c], stringUsed[c]), Arrays.copyOf(stringOffsets[c], n + 1),
+          nulls, n);
+    }
+    long[] v = Arrays.copyOf(longKeys[c], n);
+    if (t.kind() == DataType.Kind.DOUBLE) {
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) {
+        d[i] = Double.longBitsToDouble(v[i]);
+      }
+      return Column.ofDoubles(d, nulls, n);
+    }
+    if (t.kind() == DataType.Kind.BOOLEAN) {
+      boolean[] b = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        b[i] = v[i] != 0;
+      }
+      return Column.ofBools(b, nulls, n);
+    }
+    return Column.ofLongs(t, v, nulls, n);
+  }
+
+  static long mix(long x) {
+    x ^= x >>> 33;
+    x *= 0xff51afd7ed558ccdL;
+    x ^= x >>> 33;
+    x *= 0xc4ceb9fe1a85ec53L;
+    x ^= x >>> 33;
+    return x;
+  }
+
+  private static long hashBytes(byte[] b, int from, int to) {
+    long h = 0xcbf29ce484222325L;
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long w = 0;
+      for (int j = 0; j < 8; j++) {
+        w = (w << 8) | (b[i + j] & 0xFF);
+      }
+      h = (h ^ w) * 0x100000001b3L;
+      h ^= h >>> 29;
+    }
+    for (; i < to; i++) {
+      h = (h ^ (b[i] & 0xFF)) * 0x100000001b3L;
+    }
+    return h ^ (to - from);
+  }
+}

@@ -1,0 +1,407 @@
+package dev.quiver.exec.vector;
+
+import dev.quiver.exec.QueryException;
+import dev.quiver.exec.types.DataType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeStampMicroVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/**
+ * Moves columns between Arrow vectors and the engine's {@link Column}s, in bulk (whole buffers copied through NIO
+ * views, not value by value through Arrow's accessors). Arrow types read: Bool, Int (8-64 bits, signed or unsigned;
+ * unsigned 64-bit values above {@code Long.MAX_VALUE} fail), FloatingPoint (half excluded), Decimal (128 and 256 bit,
+ * unscaled value within 64 bits), Utf8, LargeUtf8, Binary, LargeBinary (as VARCHAR bytes), Date (day, milli),
+ * Timestamp (any unit, time zone dropped; converted to microseconds). Written: see {@link #arrowType}.
+ */
+public final class ArrowBridge {
+  private ArrowBridge() {}
+
+  /**
+   * The engine type for an Arrow field.
+   *
+   * @throws QueryException naming the field when its type is not one the engine computes with
+   */
+  public static DataType typeOf(Field field) {
+    ArrowType t = field.getType();
+    if (t instanceof ArrowType.Bool) {
+      return DataType.BOOLEAN;
+    }
+    if (t instanceof ArrowType.Int i) {
+      return i.getBitWidth() < 32 || (i.getBitWidth() == 32 && i.getIsSigned()) ? DataType.INTEGER : DataType.BIGINT;
+    }
+    if (t instanceof ArrowType.FloatingPoint fp && fp.getPrecision() != FloatingPointPrecision.HALF) {
+      return DataType.DOUBLE;
+    }
+    if (t instanceof ArrowType.Decimal d) {
+      return DataType.decimal(d.getPrecision(), d.getScale());
+    }
+    if (t instanceof ArrowType.Utf8 || t instanceof ArrowType.LargeUtf8 || t instanceof ArrowType.Binary
+        || t instanceof ArrowType.LargeBinary) {
+      return DataType.VARCHAR;
+    }
+    if (t instanceof ArrowType.Date) {
+      return DataType.DATE;
+    }
+    if (t instanceof ArrowType.Timestamp) {
+      return DataType.TIMESTAMP;
+    }
+    if (t instanceof ArrowType.Null) {
+      return DataType.NULL;
+    }
+    throw new QueryException("column '" + field.getName() + "' has Arrow type " + t + ", which queries do not "
+        + "support yet");
+  }
+
+  /** The Arrow type written for an engine type. */
+  public static ArrowType arrowType(DataType type) {
+    switch (type.kind()) {
+      case BOOLEAN:
+        return ArrowType.Bool.INSTANCE;
+      case INTEGER:
+        return new ArrowType.Int(32, true);
+      case BIGINT:
+        return new ArrowType.Int(64, true);
+      case DOUBLE:
+        return new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+      case DECIMAL:
+        return new ArrowType.Decimal(type.precision(), type.scale(), 128);
+      case VARCHAR:
+        return ArrowType.Utf8.INSTANCE;
+      case DATE:
+        return new ArrowType.Date(DateUnit.DAY);
+      case TIMESTAMP:
+        return new ArrowType.Timestamp(TimeUnit.MICROSECOND, null);
+      case NULL:
+        return ArrowType.Null.INSTANCE;
+      default:
+        throw new QueryException("type " + type + " cannot be returned as a column");
+    }
+  }
+
+  /**
+   * Reads {@code vector}'s first {@code rows} values into a column of {@code type} (from {@link #typeOf}).
+   *
+   * @throws QueryException when a decimal's unscaled value or an unsigned 64-bit value does not fit 64 bits
+   */
+  public static Column toColumn(FieldVector vector, DataType type, int rows) {
+    boolean[] nulls = vector.getNullCount() == 0 ? null : nulls(vector, rows);
+    ArrowType t = vector.getField().getType();
+    if (t instanceof ArrowType.Null) {
+      return Column.allNull(DataType.NULL, rows);
+    }
+    if (vector instanceof BitVector bits) {
+      boolean[] v = new boolean[rows];
+      byte[] raw = bytes(bits.getDataBuffer(), 0, (rows + 7) >>> 3);
+      for (int i = 0; i < rows; i++) {
+        v[i] = (raw[i >>> 3] & (1 << (i & 7))) != 0;
+      }
+      return Column.ofBools(v, nulls, rows);
+    }
+    if (vector instanceof BaseVariableWidthVector var) {
+      int[] offsets = new int[rows + 1];
+      view(var.getOffsetBuffer(), 0, 4L * (rows + 1)).asIntBuffer().get(offsets);
+      int base = offsets[0];
+      byte[] data = bytes(var.getDataBuffer(), base, offsets[rows] - base);
+      if (base != 0) {
+        for (int i = 0; i <= rows; i++) {
+          offsets[i] -= base;
+        }
+      }
+      return Column.ofStrings(data, offsets, nulls, rows);
+    }
+    if (vector instanceof BaseLargeVariableWidthVector var) {
+      long[] lo = new long[rows + 1];
+      view(var.getOffsetBuffer(), 0, 8L * (rows + 1)).asLongBuffer().get(lo);
+      if (lo[rows] - lo[0] > Integer.MAX_VALUE - 16) {
+        throw new QueryException("string column '" + vector.getName() + "' holds over 2 GiB in one batch");
+      }
+      int[] offsets = new int[rows + 1];
+      for (int i = 0; i <= rows; i++) {
+        offsets[i] = (int) (lo[i] - lo[0]);
+      }
+      byte[] data = bytes(var.getDataBuffer(), lo[0], offsets[rows]);
+      return Column.ofStrings(data, offsets, nulls, rows);
+    }
+    BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
+    ArrowBuf data = fixed.getDataBuffer();
+    if (t instanceof ArrowType.FloatingPoint fp) {
+      double[] v = new double[rows];
+      if (fp.getPrecision() == FloatingPointPrecision.DOUBLE) {
+        view(data, 0, 8L * rows).asDoubleBuffer().get(v);
+      } else {
+        float[] f = new float[rows];
+        view(data, 0, 4L * rows).asFloatBuffer().get(f);
+        for (int i = 0; i < rows; i++) {
+          v[i] = f[i];
+        }
+      }
+      return Column.ofDoubles(v, nulls, rows);
+    }
+    long[] v = new long[rows];
+    if (t instanceof ArrowType.Int i) {
+      readInts(data, i.getBitWidth(), i.getIsSigned(), v, rows, nulls, vector.getName());
+    } else if (t instanceof ArrowType.Decimal d) {
+      int width = d.getBitWidth() / 8;
+      java.nio.LongBuffer raw = view(data, 0, (long) width * rows).asLongBuffer();
+      int words = width / 8;
+      long bad = 0;
+      if (words == 2) {
+        for (int r = 0; r < rows; r++) {
+          long lo = raw.get(2 * r);
+          v[r] = lo;
+          bad |= (raw.get(2 * r + 1) ^ (lo >> 63)) & (nulls == null || !nulls[r] ? -1L : 0L);
+        }
+      } else {
+        for (int r = 0; r < rows; r++) {
+          long lo = raw.get(r * words);
+          v[r] = lo;
+          for (int w = 1; w < words; w++) {
+            bad |= (raw.get(r * words + w) ^ (lo >> 63)) & (nulls == null || !nulls[r] ? -1L : 0L);
+          }
+        }
+      }
+      if (bad != 0) {
+        throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+      }
+    } else if (t instanceof ArrowType.Date dt) {
+      if (dt.getUnit() == DateUnit.DAY) {
+        int[] tmp = new int[rows];
+        view(data, 0, 4L * rows).asIntBuffer().get(tmp);
+        for (int r = 0; r < rows; r++) {
+          v[r] = tmp[r];
+        }
+      } else {
+        view(data, 0, 8L * rows).asLongBuffer().get(v);
+        for (int r = 0; r < rows; r++) {
+          v[r] = Math.floorDiv(v[r], 86_400_000L);
+        }
+      }
+    } else if (t instanceof ArrowType.Timestamp ts) {
+      view(data, 0, 8L * rows).asLongBuffer().get(v);
+      switch (ts.getUnit()) {
+        case SECOND:
+          for (int r = 0; r < rows; r++) {
+            v[r] *= 1_000_000L;
+          }
+          break;
+        case MILLISECOND:
+          for (int r = 0; r < rows; r++) {
+            v[r] *= 1_000L;
+          }
+          break;
+        case NANOSECOND:
+          for (int r = 0; r < rows; r++) {
+            v[r] = Math.floorDiv(v[r], 1_000L);
+          }
+          break;
+        default:
+          break;
+      }
+    } else {
+      throw new QueryException("column '" + vector.getName() + "' has unsupported Arrow type " + t);
+    }
+    return Column.ofLongs(type, v, nulls, rows);
+  }
+
+  private static void readInts(ArrowBuf data, int bits, boolean signed, long[] v, int rows, boolean[] nulls,
+      String name) {
+    switch (bits) {
+      case 8: {
+        byte[] tmp = bytes(data, 0, rows);
+        for (int r = 0; r < rows; r++) {
+          v[r] = signed ? tmp[r] : tmp[r] & 0xFF;
+        }
+        break;
+      }
+      case 16: {
+        short[] tmp = new short[rows];
+        view(data, 0, 2L * rows).asShortBuffer().get(tmp);
+        for (int r = 0; r < rows; r++) {
+          v[r] = signed ? tmp[r] : tmp[r] & 0xFFFF;
+        }
+        break;
+      }
+      case 32: {
+        int[] tmp = new int[rows];
+        view(data, 0, 4L * rows).asIntBuffer().get(tmp);
+        if (signed) {
+          for (int r = 0; r < rows; r++) {
+            v[r] = tmp[r];
+          }
+        } else {
+          for (int r = 0; r < rows; r++) {
+            v[r] = tmp[r] & 0xFFFF_FFFFL;
+          }
+        }
+        break;
+      }
+      default: {
+        view(data, 0, 8L * rows).asLongBuffer().get(v);
+        if (!signed) {
+          for (int r = 0; r < rows; r++) {
+            if (v[r] < 0 && (nulls == null || !nulls[r])) {
+              throw new QueryException("column '" + name + "': unsigned 64-bit value above 2^63-1");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean[] nulls(FieldVector vector, int rows) {
+    boolean[] n = new boolean[rows];
+    ArrowBuf validity = vector.getValidityBuffer();
+    byte[] raw = bytes(validity, 0, (rows + 7) >>> 3);
+    for (int i = 0; i < rows; i++) {
+      n[i] = (raw[i >>> 3] & (1 << (i & 7))) == 0;
+    }
+    return n;
+  }
+
+  private static ByteBuffer view(ArrowBuf buf, long offset, long length) {
+    if (length == 0) {
+      return ByteBuffer.allocate(0).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    return buf.nioBuffer(offset, (int) length).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static byte[] bytes(ArrowBuf buf, long offset, int length) {
+    byte[] out = new byte[length];
+    if (length > 0) {
+      buf.getBytes(offset, out, 0, length);
+    }
+    return out;
+  }
+
+  /** Arrow fields for a schema (all nullable). */
+  public static org.apache.arrow.vector.types.pojo.Schema arrowSchema(Schema schema) {
+    List<Field> fields = new ArrayList<>(schema.size());
+    for (int i = 0; i < schema.size(); i++) {
+      fields.add(new Field(schema.name(i), FieldType.nullable(arrowType(schema.type(i))), null));
+    }
+    return new org.apache.arrow.vector.types.pojo.Schema(fields);
+  }
+
+  /**
+   * Writes a batch into a new {@link VectorSchemaRoot} allocated from {@code allocator}; the caller owns and closes
+   * it.
+   *
+   * @throws org.apache.arrow.memory.OutOfMemoryException when the allocator's limit is reached (nothing leaks)
+   */
+  public static VectorSchemaRoot toArrow(Schema schema, Batch batch, BufferAllocator allocator) {
+    VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema(schema), allocator);
+    try {
+      int rows = batch.rowCount();
+      for (int c = 0; c < schema.size(); c++) {
+        write(root.getVector(c), batch.columns()[c], rows);
+      }
+      root.setRowCount(rows);
+      return root;
+    } catch (RuntimeException e) {
+      root.close();
+      throw e;
+    }
+  }
+
+  private static void write(FieldVector vector, Column col, int rows) {
+    boolean[] n = col.nulls;
+    if (vector instanceof org.apache.arrow.vector.NullVector nv) {
+      nv.setValueCount(rows);
+      return;
+    }
+    if (vector instanceof VarCharVector vc) {
+      vc.allocateNew(Math.max(1, col.offsets[rows] - col.offsets[0]), rows);
+      for (int i = 0; i < rows; i++) {
+        if (n != null && n[i]) {
+          vc.setNull(i);
+        } else {
+          vc.set(i, col.bytes, col.offsets[i], col.offsets[i + 1] - col.offsets[i]);
+        }
+      }
+      vc.setValueCount(rows);
+      return;
+    }
+    BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
+    fixed.allocateNew(rows);
+    if (vector instanceof BitVector bv) {
+      for (int i = 0; i < rows; i++) {
+        if (n == null || !n[i]) {
+          bv.set(i, col.bools[i] ? 1 : 0);
+        }
+      }
+    } else if (vector instanceof Float8Vector fv) {
+      for (int i = 0; i < rows; i++) {
+        if (n == null || !n[i]) {
+          fv.set(i, col.doubles[i]);
+        }
+      }
+    } else if (vector instanceof IntVector iv) {
+      for (int i = 0; i < rows; i++) {
+        if (n == null || !n[i]) {
+          iv.set(i, (int) col.longs[i]);
+        }
+      }
+    } else if (vector instanceof BigIntVector bv) {
+      if (rows > 0) {
+        view(bv.getDataBuffer(), 0, 8L * rows).asLongBuffer().put(col.longs, 0, rows);
+      }
+      setValidity(bv, n, rows);
+    } else if (vector instanceof DateDayVector dv) {
+      for (int i = 0; i < rows; i++) {
+        if (n == null || !n[i]) {
+          dv.set(i, (int) col.longs[i]);
+        }
+      }
+    } else if (vector instanceof TimeStampMicroVector tv) {
+      for (int i = 0; i < rows; i++) {
+        if (n == null || !n[i]) {
+          tv.set(i, col.longs[i]);
+        }
+      }
+    } else if (vector instanceof DecimalVector dv) {
+      ByteBuffer out = rows == 0 ? null : view(dv.getDataBuffer(), 0, 16L * rows);
+      for (int i = 0; i < rows; i++) {
+        long v = col.longs[i];
+        out.putLong(16 * i, v);
+        out.putLong(16 * i + 8, v >> 63);
+      }
+      setValidity(dv, n, rows);
+    } else {
+      throw new QueryException("cannot write column of type " + col.type);
+    }
+    fixed.setValueCount(rows);
+  }
+
+  private static void setValidity(BaseFixedWidthVector v, boolean[] n, int rows) {
+    ArrowBuf validity = v.getValidityBuffer();
+    byte[] bits = new byte[(rows + 7) >>> 3];
+    for (int i = 0; i < rows; i++) {
+      if (n == null || !n[i]) {
+        bits[i >>> 3] |= (byte) (1 << (i & 7));
+      }
+    }
+    validity.setBytes(0, bits);
+  }
+}
