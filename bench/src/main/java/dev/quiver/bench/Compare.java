@@ -220,8 +220,8 @@ public final class Compare {
   /** A part's first lines: what wrote it, with which settings, on which machine, under which load. */
   private static String provenance(Options o, String machine, String loadAtStart, long startNanos) {
     return String.format(Locale.ROOT, "Written by `bench/run.sh%s` (dev.quiver.bench.Compare). Scale factor %s, "
-        + "%d warm-up round(s), %d timed round(s), interleaved; this part took %.1f min.%n%n", o.quick ? " --quick" : "",
-        o.scaleFactor, o.warmup, o.iterations, (System.nanoTime() - startNanos) / 60e9)
+        + "%d warm-up round(s), %d timed round(s), interleaved; this part took %.1f min.%n%n",
+        o.quick ? " --quick" : "", o.scaleFactor, o.warmup, o.iterations, (System.nanoTime() - startNanos) / 60e9)
         + "Machine: " + machine + ". Load average (1, 5, 15 min) at the start of this part " + loadAtStart
         + ", at its end " + Machine.loadAverage() + " (other work shares the cores; only ratios within one run "
         + "mean anything).\n\n";
