@@ -7,6 +7,7 @@ import dev.quiver.bench.checksum.Digest;
 import dev.quiver.bench.data.Codec;
 import dev.quiver.bench.data.DatasetFile;
 import dev.quiver.bench.data.Writer;
+import dev.quiver.bench.engine.DuckDbEngine;
 import dev.quiver.bench.engine.ParquetJavaColumnEngine;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@link WriteBenchmark} once per engine over a tiny lineitem; parquet-java's column reader must read back from
- * the written file the same values it reads from the source file.
+ * Runs {@link WriteBenchmark} once per engine over a tiny lineitem; parquet-java's column reader and DuckDB must read
+ * back from the written file the same values parquet-java reads from the source file.
  */
 class WriteBenchmarkTest {
   @TempDir
@@ -44,6 +45,10 @@ class WriteBenchmarkTest {
       assertEquals(expected.rows(), written.rows());
       assertEquals(List.of(), expected.differences(written));
       assertEquals(List.of(), expected.differences(b.source.digest()));
+      try (DuckDbEngine duckdb = new DuckDbEngine(1)) {
+        assertEquals(List.of(), expected.differences(duckdb.scan(new DatasetFile("lineitem", Writer.DUCKDB,
+            Codec.valueOf(codec), b.out, List.of(), false), null)));
+      }
     } finally {
       b.tearDown();
     }

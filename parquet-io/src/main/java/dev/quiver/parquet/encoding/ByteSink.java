@@ -90,10 +90,9 @@ public final class ByteSink {
 
   /** The low {@code bytes} bytes of {@code v}, little-endian. */
   public void writeLittleEndian(long v, int bytes) {
-    ensure(bytes);
-    for (int i = 0; i < bytes; i++) {
-      buf[size++] = (byte) (v >>> (8 * i));
-    }
+    ensure(8);
+    LONGS.set(buf, size, v); // the bytes past {@code bytes} are scratch, overwritten by the next append
+    size += bytes;
   }
 
   /** An unsigned LEB128 varint. */

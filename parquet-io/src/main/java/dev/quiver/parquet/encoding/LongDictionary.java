@@ -5,13 +5,15 @@ import java.util.Arrays;
 /**
  * The dictionary of a fixed-width column while it is written: distinct 64-bit keys (INT32, FLOAT and BOOLEAN values
  * widened or as raw bits, INT64 and DOUBLE as raw bits) in first-seen order, found through an open-addressing hash
- * table on primitives (no boxing). Floating point values are keyed by their bits, so -0.0/+0.0 and NaN payloads stay
- * distinct, exactly as they were written.
+ * table on primitives (no boxing). Each slot holds the key and its index side by side, so a lookup touches one
+ * cache line. Floating point values are keyed by their bits, so -0.0/+0.0 and NaN payloads stay distinct, exactly as
+ * they were written.
  */
 public final class LongDictionary {
   private long[] values = new long[256];
   private int size;
-  private int[] table = new int[512]; // entry + 1, 0 for empty
+  /** Slot {@code s}: key at {@code 2s}, index + 1 at {@code 2s + 1} (0 for an empty slot). */
+  private long[] table = new long[2 * 512];
   private int mask = 511;
 
   /** Distinct values so far. */
@@ -32,14 +34,15 @@ public final class LongDictionary {
 
   /** The index of {@code key}, added at the end when new. */
   public int indexOf(long key) {
+    long[] t = table;
     int slot = mix(key) & mask;
     while (true) {
-      int e = table[slot];
+      long e = t[2 * slot + 1];
       if (e == 0) {
         break;
       }
-      if (values[e - 1] == key) {
-        return e - 1;
+      if (t[2 * slot] == key) {
+        return (int) e - 1;
       }
       slot = (slot + 1) & mask;
     }
@@ -47,29 +50,25 @@ public final class LongDictionary {
       values = Arrays.copyOf(values, size * 2);
     }
     values[size] = key;
-    table[slot] = ++size;
-    if (size * 2 > table.length) {
+    t[2 * slot] = key;
+    t[2 * slot + 1] = ++size;
+    if (size * 2 > mask + 1) {
       rehash();
     }
     return size - 1;
   }
 
-  /** Maps {@code keys[offset, offset + count)} to their indices in {@code out[outOffset...]}. */
-  public void indicesOf(long[] keys, int offset, int count, int[] out, int outOffset) {
-    for (int i = 0; i < count; i++) {
-      out[outOffset + i] = indexOf(keys[offset + i]);
-    }
-  }
-
   private void rehash() {
-    int[] t = new int[table.length * 2];
-    int m = t.length - 1;
+    int slots = (mask + 1) * 2;
+    long[] t = new long[2 * slots];
+    int m = slots - 1;
     for (int i = 0; i < size; i++) {
       int slot = mix(values[i]) & m;
-      while (t[slot] != 0) {
+      while (t[2 * slot + 1] != 0) {
         slot = (slot + 1) & m;
       }
-      t[slot] = i + 1;
+      t[2 * slot] = values[i];
+      t[2 * slot + 1] = i + 1;
     }
     table = t;
     mask = m;

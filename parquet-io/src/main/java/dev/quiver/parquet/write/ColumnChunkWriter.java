@@ -39,10 +39,13 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Writes one leaf column's chunk of the current row group: levels and values come in per batch, are cut into data
- * pages of about {@link WriterProperties#dataPageSize()} (checked after each slice of at most
- * {@value #SLICE_LEVELS} levels, on row boundaries, never per value), encoded, compressed and held in memory until
+ * pages of about {@link WriterProperties#dataPageSize()} and at most {@link WriterProperties#dataPageRowLimit()}
+ * rows (checked after each slice of at most {@value #SLICE_LEVELS} levels, on row boundaries, never per value),
+ * encoded, compressed and held in memory until
  * the row group is written. Values are dictionary-encoded (RLE_DICTIONARY, PLAIN dictionary page) while the
- * dictionary stays under its size limit, then the chunk falls back to the column's encoding.
+ * dictionary stays under its size limit, then the chunk falls back to the column's encoding; it also falls back
+ * after its first page when the dictionary plus that page's indices are no smaller than the page's PLAIN values
+ * (parquet-java's "compression satisfying" rule), so that columns of mostly distinct values skip the hashing.
  *
  * <p>Collects the chunk statistics, the column index and offset index entries (PageIndex.md), size statistics
  * (level histograms, unencoded BYTE_ARRAY bytes) and the bloom filter (BloomFilter.md) when one is asked for.
@@ -60,6 +63,7 @@ final class ColumnChunkWriter {
   private final StatisticsLevel statisticsLevel;
   private final int pageVersion;
   private final long pageSize;
+  private final long pageRowLimit;
   private final long dictionaryLimit;
   private final boolean checksums;
   private final int truncate;
@@ -77,6 +81,8 @@ final class ColumnChunkWriter {
   private final ValueBatch pageValues = new ValueBatch();
   private int[] indices = new int[1024];
   private int indexCount;
+  private long pagePlainBytes;
+  private boolean firstDictionaryPage;
   private final ValueStatistics pageStats;
   private final ValueBatch incoming = new ValueBatch();
   private final ValueGatherer gatherer = new ValueGatherer();
@@ -126,6 +132,7 @@ final class ColumnChunkWriter {
     this.statisticsLevel = p.statistics(path);
     this.pageVersion = p.dataPageVersion();
     this.pageSize = p.dataPageSize();
+    this.pageRowLimit = p.dataPageRowLimit();
     this.dictionaryLimit = p.dictionaryPageSizeLimit();
     this.checksums = p.pageChecksums();
     this.truncate = p.statisticsTruncateLength();
@@ -145,6 +152,7 @@ final class ColumnChunkWriter {
 
   private void startChunk() {
     dictionaryActive = dictionaryEnabled;
+    firstDictionaryPage = true;
     if (longDictionary != null) {
       longDictionary.clear();
     }
@@ -190,7 +198,9 @@ final class ColumnChunkWriter {
     int valueFrom = 0;
     int start = 0;
     while (start < b.count) {
-      int end = Math.min(b.count, start + sliceLevels);
+      // flat columns: one level per row, so the slice also stops at the page's row limit
+      int room = (int) Math.max(1, Math.min(sliceLevels, pageRowLimit - pageRows));
+      int end = Math.min(b.count, start + room);
       if (repeated) {
         while (end < b.count && b.repetitionLevels[end] != 0) {
           end++;
@@ -198,7 +208,7 @@ final class ColumnChunkWriter {
       }
       int n = end - start;
       int present = n;
-      if (maxDef > 0) {
+      if (maxDef > 0 && b.valueCount != b.count) { // every level a value: no need to count
         present = 0;
         int[] d = b.definitionLevels;
         for (int i = start; i < end; i++) {
@@ -208,7 +218,7 @@ final class ColumnChunkWriter {
       appendSlice(b, start, n, valueFrom, present);
       valueFrom += present;
       start = end;
-      if (pendingBytes() >= pageSize) {
+      if (pendingBytes() >= pageSize || pageRows >= pageRowLimit) {
         flushPage();
       }
     }
@@ -223,8 +233,13 @@ final class ColumnChunkWriter {
     int maxDef = leaf.maxDefinitionLevel();
     if (maxDef > 0) {
       System.arraycopy(b.definitionLevels, start, defs, levelCount, n);
-      for (int i = start; i < start + n; i++) {
-        defHistogram[b.definitionLevels[i]]++;
+      if (maxDef == 1) {
+        defHistogram[1] += present; // the flat nullable case: the histogram is the null count
+        defHistogram[0] += n - present;
+      } else {
+        for (int i = start; i < start + n; i++) {
+          defHistogram[b.definitionLevels[i]]++;
+        }
       }
     }
     int rows = n;
@@ -252,6 +267,10 @@ final class ColumnChunkWriter {
       insertBloom(valueFrom, present);
     }
     if (dictionaryActive) {
+      pagePlainBytes += type == PhysicalType.BYTE_ARRAY
+          ? incoming.offsets[valueFrom + present] - incoming.offsets[valueFrom] + 4L * present
+          : (long) present * (type == PhysicalType.FIXED_LEN_BYTE_ARRAY ? width
+              : type == PhysicalType.INT64 || type == PhysicalType.DOUBLE ? 8 : 4);
       addToDictionary(valueFrom, present);
       if (dictionaryBytes() > dictionaryLimit) {
         flushPage();
@@ -359,6 +378,12 @@ final class ColumnChunkWriter {
       int bw = Math.max(1, RleBitPackedHybridEncoder.bitWidth(dictionarySize() - 1));
       body.writeByte(bw);
       RleBitPackedHybridEncoder.encode(indices, 0, indexCount, bw, body);
+      if (firstDictionaryPage) {
+        firstDictionaryPage = false;
+        if (body.size() + dictionaryBytes() >= pagePlainBytes) {
+          fallBackAfterThisPage = true;
+        }
+      }
     } else {
       valueEncoding = dictionaryActive ? Encoding.PLAIN : encoding;
       PlainValues.encode(valueEncoding, type, width, pageValues, body, scratch);
@@ -427,8 +452,15 @@ final class ColumnChunkWriter {
     pageRows = 0;
     pageNulls = 0;
     indexCount = 0;
+    pagePlainBytes = 0;
     pageValues.clear();
+    if (fallBackAfterThisPage) {
+      fallBackAfterThisPage = false;
+      dictionaryActive = false;
+    }
   }
+
+  private boolean fallBackAfterThisPage;
 
   private int storedSize;
 

@@ -19,7 +19,9 @@ import java.util.Objects;
  *       tighter; pick it for cold data);
  *   <li>dictionary encoding on, dictionary page limit 1 MiB, falling back to PLAIN beyond it (parquet-java, Arrow
  *       C++);
- *   <li>data pages of about 1 MiB (parquet-java, Arrow C++), checked a batch of values at a time;
+ *   <li>data pages of about 1 MiB (parquet-java, Arrow C++), checked a batch of values at a time, and of at most
+ *       20,000 rows (parquet-java, arrow-rs), so that well-compressed columns still get pages the page index can
+ *       skip;
  *   <li>data page v1: v2 is still not read by every tool (parquet-java and Arrow C++ write v1 by default);
  *   <li>row groups of at most 1,048,576 rows (arrow-rs, Arrow C++ default to about one million) and at most
  *       128 MiB of estimated encoded bytes (parquet-java's block size);
@@ -37,6 +39,8 @@ public final class WriterProperties {
   public static final long DEFAULT_DATA_PAGE_SIZE = 1L << 20;
   /** Default dictionary page size limit, bytes. */
   public static final long DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT = 1L << 20;
+  /** Default most rows per data page (parquet-java's {@code parquet.page.row.count.limit}). */
+  public static final long DEFAULT_DATA_PAGE_ROW_LIMIT = 20_000;
   /** Default row group size, rows. */
   public static final long DEFAULT_ROW_GROUP_ROWS = 1L << 20;
   /** Default row group size, estimated encoded bytes. */
@@ -54,6 +58,7 @@ public final class WriterProperties {
   private final boolean dictionary;
   private final long dictionaryPageSizeLimit;
   private final long dataPageSize;
+  private final long dataPageRowLimit;
   private final int dataPageVersion;
   private final long rowGroupRows;
   private final long rowGroupBytes;
@@ -74,6 +79,7 @@ public final class WriterProperties {
     this.dictionary = b.dictionary;
     this.dictionaryPageSizeLimit = b.dictionaryPageSizeLimit;
     this.dataPageSize = b.dataPageSize;
+    this.dataPageRowLimit = b.dataPageRowLimit;
     this.dataPageVersion = b.dataPageVersion;
     this.rowGroupRows = b.rowGroupRows;
     this.rowGroupBytes = b.rowGroupBytes;
@@ -107,6 +113,7 @@ public final class WriterProperties {
     b.dictionary = dictionary;
     b.dictionaryPageSizeLimit = dictionaryPageSizeLimit;
     b.dataPageSize = dataPageSize;
+    b.dataPageRowLimit = dataPageRowLimit;
     b.dataPageVersion = dataPageVersion;
     b.rowGroupRows = rowGroupRows;
     b.rowGroupBytes = rowGroupBytes;
@@ -173,6 +180,11 @@ public final class WriterProperties {
   /** The target data page size, bytes of encoded values and levels before compression. */
   public long dataPageSize() {
     return dataPageSize;
+  }
+
+  /** The most rows a data page holds (checked per slice of levels; lists may pass it by one slice). */
+  public long dataPageRowLimit() {
+    return dataPageRowLimit;
   }
 
   /** 1 for DATA_PAGE, 2 for DATA_PAGE_V2. */
@@ -254,6 +266,7 @@ public final class WriterProperties {
     private boolean dictionary = true;
     private long dictionaryPageSizeLimit = DEFAULT_DICTIONARY_PAGE_SIZE_LIMIT;
     private long dataPageSize = DEFAULT_DATA_PAGE_SIZE;
+    private long dataPageRowLimit = DEFAULT_DATA_PAGE_ROW_LIMIT;
     private int dataPageVersion = 1;
     private long rowGroupRows = DEFAULT_ROW_GROUP_ROWS;
     private long rowGroupBytes = DEFAULT_ROW_GROUP_BYTES;
@@ -311,6 +324,12 @@ public final class WriterProperties {
     /** The target data page size in bytes before compression; {@code > 0}. */
     public Builder dataPageSize(long bytes) {
       this.dataPageSize = positive(bytes, "data page size");
+      return this;
+    }
+
+    /** The most rows per data page; {@code > 0}. */
+    public Builder dataPageRowLimit(long rows) {
+      this.dataPageRowLimit = positive(rows, "data page row limit");
       return this;
     }
 

@@ -178,6 +178,25 @@ class CrossReaderTest {
           }
         }
       }
+      if (encodings == Encodings.DICTIONARY) {
+        // the file exercises both dictionary pages and the fallback to PLAIN within a chunk
+        boolean fellBack = false;
+        boolean dictionaryOnly = false;
+        try (dev.quiver.parquet.read.ParquetFileReader r = dev.quiver.parquet.read.ParquetFileReader.open(fs,
+            "x.parquet")) {
+          for (dev.quiver.parquet.format.RowGroup g : r.metadata().rowGroups()) {
+            for (dev.quiver.parquet.format.ColumnChunk c : g.columns()) {
+              List<Encoding> data = c.metaData().encodingStats().stream()
+                  .filter(s -> s.pageType() != dev.quiver.parquet.format.PageType.DICTIONARY_PAGE)
+                  .map(dev.quiver.parquet.format.PageEncodingStats::encoding).toList();
+              fellBack |= data.contains(Encoding.RLE_DICTIONARY) && data.contains(Encoding.PLAIN);
+              dictionaryOnly |= data.equals(List.of(Encoding.RLE_DICTIONARY));
+            }
+          }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(fellBack && dictionaryOnly, "fallback " + fellBack
+            + ", dictionary-only chunks " + dictionaryOnly);
+      }
       // Quiver's own reader
       RoundTrip.assertSameRows(expected, RoundTrip.readQuiver(fs, "x.parquet", a.get(), schema.getFields().size()),
           "quiver");

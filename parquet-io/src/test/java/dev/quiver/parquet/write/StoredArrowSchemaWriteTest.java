@@ -72,6 +72,43 @@ class StoredArrowSchemaWriteTest {
   }
 
   @Test
+  void dictionaryEncodedLeavesInsideListsAreWrittenAsTheirValues(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    Field element = new Field("e", new FieldType(true, new ArrowType.Int(32, true), ENCODING), null);
+    Schema schema = new Schema(List.of(new Field("l", FieldType.nullable(ArrowType.List.INSTANCE),
+        List.of(element))));
+    try (LeakCheckedAllocator a = new LeakCheckedAllocator();
+        dev.quiver.store.local.LocalFileSystem fs = new dev.quiver.store.local.LocalFileSystem(dir);
+        VarCharVector values = new VarCharVector("values", a.get());
+        VectorSchemaRoot root = VectorSchemaRoot.create(schema, a.get())) {
+      values.allocateNew();
+      values.setSafe(0, "x".getBytes());
+      values.setSafe(1, "yz".getBytes());
+      values.setValueCount(2);
+      DictionaryProvider.MapDictionaryProvider provider = new DictionaryProvider.MapDictionaryProvider();
+      provider.put(new Dictionary(values, ENCODING));
+      org.apache.arrow.vector.complex.ListVector list =
+          (org.apache.arrow.vector.complex.ListVector) root.getVector("l");
+      IntVector indices = (IntVector) list.getDataVector();
+      list.allocateNew();
+      int start = list.startNewValue(0);
+      indices.setSafe(start, 1);
+      indices.setNull(start + 1);
+      indices.setSafe(start + 2, 0);
+      list.endValue(0, 3);
+      list.setNull(1);
+      list.startNewValue(2);
+      list.endValue(2, 0);
+      root.setRowCount(3);
+      try (ParquetWriter w = ParquetWriter.open(fs, "l.parquet", schema, WriterProperties.defaults())) {
+        w.write(root, provider);
+      }
+    }
+    assertEquals(List.of(List.of("[797a,null,78]", "null", "[]")),
+        dev.quiver.parquet.read.ParquetJavaRecords.read(dir.resolve("l.parquet"), List.of("l")));
+  }
+
+  @Test
   void withoutTheStoredSchemaTheParquetMappingApplies() {
     Schema read = writeAndReadSchema(false);
     assertEquals(new ArrowType.Timestamp(TimeUnit.MICROSECOND, "UTC"), read.findField("ts").getType());

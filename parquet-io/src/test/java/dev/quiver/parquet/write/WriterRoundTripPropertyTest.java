@@ -93,6 +93,7 @@ class WriterRoundTripPropertyTest {
         .dataPageVersion(1 + r.nextInt(2))
         .dataPageSize(r.nextBoolean() ? 64 + r.nextInt(2000) : 1 << 20)
         .rowGroupRows(r.nextBoolean() ? 1 + r.nextInt(500) : 1 << 20)
+        .dataPageRowLimit(r.nextBoolean() ? 1 + r.nextInt(300) : 20_000)
         .pageChecksums(r.nextBoolean())
         .statistics(StatisticsLevel.values()[r.nextInt(3)]);
     if (r.nextInt(4) == 0) {
