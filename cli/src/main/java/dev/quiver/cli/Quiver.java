@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Quiver.Version.class,
     description = "Reads Apache Parquet files with the Quiver engine.",
-    subcommands = {SchemaCommand.class, MetaCommand.class, CatCommand.class})
+    subcommands = {SchemaCommand.class, MetaCommand.class, CatCommand.class, SqlCommand.class})
 public final class Quiver implements Callable<Integer> {
   private final BufferAllocator allocator;
 

@@ -19,7 +19,7 @@ public final class Explain {
       sb.append("  [").append(op.stats()).append(']');
     }
     sb.append('\n');
-    // parallel copies of one chain print once, the counters summed in the first copy's line would mislead: print all
+    // a parallel plan prints each thread's copy of its chain, each with its own counters
     for (Operator child : op.children()) {
       render(child, analyze, depth + 1, sb);
     }

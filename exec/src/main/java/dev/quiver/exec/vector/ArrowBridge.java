@@ -225,6 +225,89 @@ public final class ArrowBridge {
     return Column.ofLongs(type, v, nulls, rows);
   }
 
+  /**
+   * Reads only the values at rows {@code selection[0..count)} of {@code vector} (each below {@code rows}), in that
+   * order: the late materialisation of a filtered scan, which copies only the rows an earlier filter kept.
+   *
+   * @throws QueryException as {@link #toColumn(FieldVector, DataType, int)}
+   */
+  public static Column toColumn(FieldVector vector, DataType type, int rows, int[] selection, int count) {
+    if (count > rows / 4) {
+      // most rows survive: a bulk copy and a gather beat value-by-value reads
+      return toColumn(vector, type, rows).gather(selection, count);
+    }
+    ArrowType t = vector.getField().getType();
+    boolean[] nulls = null;
+    if (vector.getNullCount() != 0) {
+      ArrowBuf validity = vector.getValidityBuffer();
+      nulls = new boolean[count];
+      for (int k = 0; k < count; k++) {
+        int r = selection[k];
+        nulls[k] = (validity.getByte(r >>> 3) & (1 << (r & 7))) == 0;
+      }
+    }
+    if (vector instanceof BaseVariableWidthVector var) {
+      java.nio.IntBuffer off = view(var.getOffsetBuffer(), 0, 4L * (rows + 1)).asIntBuffer();
+      int[] offsets = new int[count + 1];
+      int total = 0;
+      for (int k = 0; k < count; k++) {
+        int r = selection[k];
+        total += off.get(r + 1) - off.get(r);
+        offsets[k + 1] = total;
+      }
+      byte[] out = new byte[total];
+      ArrowBuf data = var.getDataBuffer();
+      for (int k = 0; k < count; k++) {
+        int len = offsets[k + 1] - offsets[k];
+        if (len > 0) {
+          data.getBytes(off.get(selection[k]), out, offsets[k], len);
+        }
+      }
+      return Column.ofStrings(out, offsets, nulls, count);
+    }
+    if (t instanceof ArrowType.FloatingPoint fp && fp.getPrecision() == FloatingPointPrecision.DOUBLE) {
+      java.nio.DoubleBuffer in = view(((BaseFixedWidthVector) vector).getDataBuffer(), 0, 8L * rows).asDoubleBuffer();
+      double[] v = new double[count];
+      for (int k = 0; k < count; k++) {
+        v[k] = in.get(selection[k]);
+      }
+      return Column.ofDoubles(v, nulls, count);
+    }
+    boolean plainLongs = (t instanceof ArrowType.Int i && i.getBitWidth() == 64 && i.getIsSigned())
+        || (t instanceof ArrowType.Timestamp ts && ts.getUnit() == TimeUnit.MICROSECOND);
+    boolean plainInts = (t instanceof ArrowType.Int i32 && i32.getBitWidth() == 32 && i32.getIsSigned())
+        || (t instanceof ArrowType.Date dd && dd.getUnit() == DateUnit.DAY);
+    if (t instanceof ArrowType.Decimal d && d.getBitWidth() == 128 || plainLongs || plainInts) {
+      ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+      long[] v = new long[count];
+      if (plainInts) {
+        java.nio.IntBuffer in = view(data, 0, 4L * rows).asIntBuffer();
+        for (int k = 0; k < count; k++) {
+          v[k] = in.get(selection[k]);
+        }
+      } else if (plainLongs) {
+        java.nio.LongBuffer in = view(data, 0, 8L * rows).asLongBuffer();
+        for (int k = 0; k < count; k++) {
+          v[k] = in.get(selection[k]);
+        }
+      } else {
+        java.nio.LongBuffer in = view(data, 0, 16L * rows).asLongBuffer();
+        long bad = 0;
+        for (int k = 0; k < count; k++) {
+          int r = selection[k];
+          long lo = in.get(2 * r);
+          v[k] = lo;
+          bad |= (in.get(2 * r + 1) ^ (lo >> 63)) & (nulls == null || !nulls[k] ? -1L : 0L);
+        }
+        if (bad != 0) {
+          throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+        }
+      }
+      return Column.ofLongs(type, v, nulls, count);
+    }
+    return toColumn(vector, type, rows).gather(selection, count);
+  }
+
   private static void readInts(ArrowBuf data, int bits, boolean signed, long[] v, int rows, boolean[] nulls,
       String name) {
     switch (bits) {

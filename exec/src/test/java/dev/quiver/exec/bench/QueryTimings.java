@@ -2,7 +2,6 @@ package dev.quiver.exec.bench;
 
 import dev.quiver.exec.QueryResult;
 import dev.quiver.exec.Session;
-import dev.quiver.exec.vector.Batch;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,12 +27,13 @@ public final class QueryTimings {
         String sql = name.equals("Q1") ? TpchQueries.q1(file) : TpchQueries.q6(file);
         for (int threads : new int[] {1, 2}) {
           Session session = Session.create(allocator).withThreads(threads);
-          double q = median(runs, () -> runQuiver(session, sql));
+          double[] q = median(runs, () -> runQuiver(session, sql));
           try (Statement st = duck.createStatement()) {
             st.execute("SET threads=" + threads);
           }
-          double d = median(runs, () -> runDuck(duck, sql));
-          System.out.printf("%s threads=%d quiver=%.1f ms duckdb=%.1f ms ratio=%.2f%n", name, threads, q, d, q / d);
+          double[] d = median(runs, () -> runDuck(duck, sql));
+          System.out.printf("%s threads=%d wall: quiver=%.1f ms duckdb=%.1f ms ratio=%.2f | process cpu: quiver=%.1f ms "
+              + "duckdb=%.1f ms ratio=%.2f%n", name, threads, q[0], d[0], q[0] / d[0], q[1], d[1], q[1] / d[1]);
         }
       }
     }
@@ -43,17 +43,24 @@ public final class QueryTimings {
     void run() throws Exception;
   }
 
-  static double median(int runs, Run r) throws Exception {
+  /** Median wall and process-CPU milliseconds of {@code runs} runs after two warm-ups. */
+  static double[] median(int runs, Run r) throws Exception {
     r.run(); // warm-up
     r.run();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double[] t = new double[runs];
+    double[] c = new double[runs];
     for (int i = 0; i < runs; i++) {
       long s = System.nanoTime();
+      long cpu = os.getProcessCpuTime();
       r.run();
       t[i] = (System.nanoTime() - s) / 1e6;
+      c[i] = (os.getProcessCpuTime() - cpu) / 1e6;
     }
     Arrays.sort(t);
-    return t[runs / 2];
+    Arrays.sort(c);
+    return new double[] {t[runs / 2], c[runs / 2]};
   }
 
   static void runQuiver(Session session, String sql) {
@@ -74,10 +81,5 @@ public final class QueryTimings {
         rs.getObject(1);
       }
     }
-  }
-
-  /** Keeps the engine-form batch type referenced for callers that skip the Arrow copy. */
-  static int rows(Batch b) {
-    return b.rowCount();
   }
 }
