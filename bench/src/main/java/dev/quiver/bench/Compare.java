@@ -522,8 +522,8 @@ public final class Compare {
   private static final String WRITE_TEXT = """
       The source, %s (%,d rows, %.1f MB of Arrow buffers), is loaded once into Arrow batches in memory; each engine \
       writes all of them to a local file, single-threaded, in the same layout: the codec named, dictionary encoding \
-      on (1 MiB dictionary page limit, then PLAIN), 1 MiB data pages v1, row groups of 1,048,576 rows, page-level \
-      statistics (column index), no page CRCs; the same Parquet types (INT64 DECIMAL(15,2), INT32 DATE, BYTE_ARRAY \
+      on (1 MiB dictionary page limit, then PLAIN), data pages v1 of 1 MiB and at most 20,000 rows, row groups of \
+      1,048,576 rows, page-level statistics (column index), no page CRCs; the same Parquet types (INT64 DECIMAL(15,2), INT32 DATE, BYTE_ARRAY \
       STRING). quiver: `ParquetWriter.write(VectorSchemaRoot)`; pj-column: parquet-java's `ParquetFileWriter` with \
       a `ColumnChunkPageWriteStore` and `ColumnWriteStore`, `ColumnWriter.write` per value from the Arrow buffers; \
       pj-record: parquet-java's `ParquetWriter` with a `WriteSupport` reading each row from the Arrow buffers. \

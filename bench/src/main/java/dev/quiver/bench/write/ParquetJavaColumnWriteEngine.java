@@ -37,6 +37,7 @@ public final class ParquetJavaColumnWriteEngine implements WriteEngine {
     return ParquetProperties.builder()
         .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
         .withPageSize(s.dataPageSize())
+        .withPageRowCountLimit(WriteSettings.PAGE_ROW_LIMIT)
         .withDictionaryPageSize(s.dictionaryPageSize())
         .withDictionaryEncoding(true)
         .withRowGroupRowCountLimit(s.rowGroupRows())

@@ -41,6 +41,7 @@ public final class ParquetJavaRecordWriteEngine implements WriteEngine {
         .withConf(new Configuration(false))
         .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
         .withPageSize(s.dataPageSize())
+        .withPageRowCountLimit(WriteSettings.PAGE_ROW_LIMIT)
         .withDictionaryPageSize(s.dictionaryPageSize())
         .withDictionaryEncoding(true)
         .withRowGroupSize(WriteSettings.ROW_GROUP_BYTES_UNBOUNDED)

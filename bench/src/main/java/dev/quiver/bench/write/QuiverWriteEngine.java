@@ -28,6 +28,7 @@ public final class QuiverWriteEngine implements WriteEngine {
         .dictionary(true)
         .dictionaryPageSizeLimit(s.dictionaryPageSize())
         .dataPageSize(s.dataPageSize())
+        .dataPageRowLimit(WriteSettings.PAGE_ROW_LIMIT)
         .dataPageVersion(1)
         .rowGroupRows(s.rowGroupRows())
         .rowGroupBytes(WriteSettings.ROW_GROUP_BYTES_UNBOUNDED)
