@@ -10,6 +10,14 @@ import dev.quiver.bench.engine.ParquetJavaColumnEngine;
 import dev.quiver.bench.engine.ParquetJavaRecordEngine;
 import dev.quiver.bench.engine.QuiverEngine;
 import dev.quiver.bench.engine.UnsupportedByEngineException;
+import dev.quiver.bench.data.Codec;
+import dev.quiver.bench.data.Writer;
+import dev.quiver.bench.query.QueryBench;
+import dev.quiver.bench.query.QueryEngine;
+import dev.quiver.bench.query.TpchQueries;
+import dev.quiver.bench.write.SourceBatches;
+import dev.quiver.bench.write.WriteBench;
+import dev.quiver.parquet.read.ParquetFileReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,8 +36,15 @@ import java.util.Map;
  *
  * <pre>
  * Compare [--quick] [--sf F] [--warmup N] [--iterations N] [--data DIR] [--results FILE]
- *         [--only SUBSTRING,...] [--engines NAME,...] [--scans full,projected]
+ *         [--only SUBSTRING,...] [--engines NAME,...] [--scans full,projected] [--parts scan,write,query]
  * </pre>
+ *
+ * <p>Three parts, all run unless {@code --parts} names some: {@code scan} (above), {@code write} (the lineitem
+ * table loaded once into Arrow batches, written by Quiver's writer and by parquet-java's column and record APIs with
+ * SNAPPY, ZSTD and UNCOMPRESSED: {@link WriteBench}), {@code query} (TPC-H Q1 and Q6 over the DuckDB- and
+ * parquet-java-written SNAPPY lineitem files by Quiver's engine and DuckDB at 1 and 2 threads: {@link QueryBench}).
+ * The results file keeps the sections of the parts not run from its previous content, and everything from its
+ * {@code ## Notes} heading on.
  *
  * <p>{@code --quick}: scale factor 0.01, no warm-up, one iteration, results to
  * {@code bench/target/RESULTS-quick.md}. Otherwise scale factor 1, one warm-up round, five timed rounds, results to
@@ -44,6 +59,9 @@ import java.util.Map;
 public final class Compare {
   private Compare() {}
 
+  /** The parts of a run, in the order they run and appear in the results file. */
+  static final List<String> PARTS = List.of("scan", "write", "query");
+
   /** Options of one run. */
   static final class Options {
     boolean quick;
@@ -55,6 +73,7 @@ public final class Compare {
     List<String> only = List.of();
     List<String> engines = List.of();
     List<String> scans = List.of("full", "projected");
+    List<String> parts = PARTS;
 
     static Options parse(String[] args, Path root) {
       Options o = new Options();
@@ -73,6 +92,7 @@ public final class Compare {
           case "--only" -> o.only = List.of(value(args, ++i, a).split(","));
           case "--engines" -> o.engines = List.of(value(args, ++i, a).split(","));
           case "--scans" -> o.scans = List.of(value(args, ++i, a).split(","));
+          case "--parts" -> o.parts = List.of(value(args, ++i, a).split(","));
           default -> throw new IllegalArgumentException("unknown argument " + a);
         }
       }
@@ -87,6 +107,9 @@ public final class Compare {
       }
       if (!(o.scaleFactor > 0) || o.iterations < 1 || o.warmup < 0) {
         throw new IllegalArgumentException("need --sf > 0, --iterations >= 1, --warmup >= 0");
+      }
+      if (o.parts.isEmpty() || !PARTS.containsAll(o.parts)) {
+        throw new IllegalArgumentException("--parts takes some of " + PARTS + ": " + o.parts);
       }
       return o;
     }
@@ -170,9 +193,45 @@ public final class Compare {
     long runStart = System.nanoTime();
     String machine = Machine.describe();
     out.println("quiver bench: " + (o.quick ? "QUICK" : "full") + " run, scale factor " + o.scaleFactor + ", warm-up "
-        + o.warmup + ", iterations " + o.iterations);
-    out.println("machine: " + machine);
+        + o.warmup + ", iterations " + o.iterations + ", parts " + o.parts);
+    out.println("machine: " + machine + ", load average " + Machine.loadAverage());
     Datasets datasets = new Datasets(o.data, o.scaleFactor);
+    List<String> failures = new ArrayList<>();
+    Map<String, String> sections = new LinkedHashMap<>();
+    if (o.parts.contains("scan")) {
+      sections.put("scan", scanPart(o, datasets, machine, out, failures));
+    }
+    if (o.parts.contains("write")) {
+      sections.put("write", writePart(o, datasets, machine, out, failures));
+    }
+    if (o.parts.contains("query")) {
+      sections.put("query", queryPart(o, datasets, machine, out, failures));
+    }
+    if (!failures.isEmpty()) {
+      out.println("FAILURES:");
+      failures.forEach(f -> out.println("  " + f));
+    }
+    double minutes = (System.nanoTime() - runStart) / 60e9;
+    writeResults(o, sections, failures);
+    out.printf(Locale.ROOT, "wrote %s (%.1f min)%n", o.results, minutes);
+    return failures.size();
+  }
+
+  /** A part's first lines: what wrote it, with which settings, on which machine, under which load. */
+  private static String provenance(Options o, String machine, String loadAtStart, long startNanos) {
+    return String.format(Locale.ROOT, "Written by `bench/run.sh%s` (dev.quiver.bench.Compare). Scale factor %s, "
+        + "%d warm-up round(s), %d timed round(s), interleaved; this part took %.1f min.%n%n",
+        o.quick ? " --quick" : "", o.scaleFactor, o.warmup, o.iterations, (System.nanoTime() - startNanos) / 60e9)
+        + "Machine: " + machine + ". Load average (1, 5, 15 min) at the start of this part " + loadAtStart
+        + ", at its end " + Machine.loadAverage() + " (other work shares the cores; only ratios within one run "
+        + "mean anything).\n\n";
+  }
+
+  /** The scan part: every file by every engine, then the floors; returns its Markdown section. */
+  private static String scanPart(Options o, Datasets datasets, String machine, PrintStream out,
+      List<String> failures) throws Exception {
+    long start = System.nanoTime();
+    String load = Machine.loadAverage();
     List<DatasetFile> files = new ArrayList<>();
     for (DatasetFile f : datasets.ensureAll(out)) {
       if (o.only.isEmpty() || o.only.stream().anyMatch(s -> f.label().contains(s))) {
@@ -184,7 +243,6 @@ public final class Compare {
 
     List<Engine> engines = engines(o.engines);
     List<Scan> scans = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
     try {
       for (DatasetFile f : files) {
         for (String kind : o.scans) {
@@ -206,14 +264,80 @@ public final class Compare {
     out.println();
     out.println(table);
     out.println(floors);
-    if (!failures.isEmpty()) {
-      out.println("FAILURES:");
-      failures.forEach(s -> out.println("  " + s));
+    StringBuilder md = new StringBuilder("## Scans\n\n");
+    md.append(provenance(o, machine, load, start));
+    md.append("Arrow Dataset CPU threads (OMP_NUM_THREADS): ").append(ArrowDatasetEngine.cpuThreads()).append(".\n\n");
+    md.append(SCAN_TEXT).append(table).append('\n');
+    md.append("## Floors\n\n").append(FLOORS_TEXT).append(floors).append('\n');
+    return md.toString();
+  }
+
+  /** The write part: lineitem (DuckDB's SNAPPY file) loaded once, written by each engine in each codec. */
+  private static String writePart(Options o, Datasets datasets, String machine, PrintStream out,
+      List<String> failures) throws Exception {
+    long start = System.nanoTime();
+    String load = Machine.loadAverage();
+    DatasetFile source = datasets.ensureFlat(datasets.lineitem(),
+        List.of(new Datasets.Variant(Writer.DUCKDB, Codec.SNAPPY)), out).get(0);
+    List<WriteBench.Case> cases = new ArrayList<>();
+    long rows;
+    long arrowBytes;
+    Path folder = Files.createTempDirectory("quiver-write-bench");
+    try (SourceBatches batches = new SourceBatches(source.path())) {
+      rows = batches.rows();
+      arrowBytes = batches.arrowBytes();
+      out.printf(Locale.ROOT, "write: %s loaded, %d rows, %.1f MB of Arrow buffers%n", source.label(), rows,
+          arrowBytes / 1e6);
+      WriteBench bench = new WriteBench(batches, WriteBench.allEngines(), folder);
+      for (Codec codec : List.of(Codec.SNAPPY, Codec.ZSTD, Codec.UNCOMPRESSED)) {
+        cases.add(bench.run(codec, o.warmup, o.iterations, out, failures));
+      }
+    } finally {
+      Files.deleteIfExists(folder);
     }
-    double minutes = (System.nanoTime() - runStart) / 60e9;
-    writeResults(o, machine, table, floors, failures, minutes);
-    out.printf(Locale.ROOT, "wrote %s (%.1f min)%n", o.results, minutes);
-    return failures.size();
+    String table = WriteBench.table(cases, rows);
+    out.println();
+    out.println(table);
+    StringBuilder md = new StringBuilder("## Writes\n\n");
+    md.append(provenance(o, machine, load, start));
+    md.append(String.format(Locale.ROOT, WRITE_TEXT, source.label(), rows, arrowBytes / 1e6));
+    md.append(table).append('\n');
+    return md.toString();
+  }
+
+  /** The query part: TPC-H Q1 and Q6 over the DuckDB- and parquet-java-written SNAPPY lineitem files. */
+  private static String queryPart(Options o, Datasets datasets, String machine, PrintStream out,
+      List<String> failures) throws Exception {
+    long start = System.nanoTime();
+    String load = Machine.loadAverage();
+    List<DatasetFile> files = datasets.ensureFlat(datasets.lineitem(), List.of(
+        new Datasets.Variant(Writer.DUCKDB, Codec.SNAPPY), new Datasets.Variant(Writer.PARQUET_JAVA_V1, Codec.SNAPPY)),
+        out);
+    List<QueryBench.Case> cases = new ArrayList<>();
+    long rows;
+    try (ParquetFileReader r = ParquetFileReader.open(files.get(0).path().toString())) {
+      rows = r.metadata().numRows();
+    }
+    List<QueryEngine> engines = QueryBench.allEngines();
+    try {
+      for (DatasetFile f : files) {
+        for (String q : TpchQueries.NAMES) {
+          cases.add(QueryBench.run(f, q, engines, o.warmup, o.iterations, out, failures));
+        }
+      }
+    } finally {
+      for (QueryEngine e : engines) {
+        e.close();
+      }
+    }
+    String table = QueryBench.table(cases, rows);
+    out.println();
+    out.println(table);
+    StringBuilder md = new StringBuilder("## Queries\n\n");
+    md.append(provenance(o, machine, load, start));
+    md.append(String.format(Locale.ROOT, QUERY_TEXT, rows));
+    md.append(table).append('\n');
+    return md.toString();
   }
 
   static List<Engine> engines(List<String> only) throws Exception {
@@ -376,46 +500,98 @@ public final class Compare {
     return sb.toString();
   }
 
-  private static void writeResults(Options o, String machine, String table, String floors, List<String> failures,
-      double minutes) throws IOException {
-    StringBuilder md = new StringBuilder();
-    md.append("# Benchmark results").append(o.quick ? " (QUICK run: tiny scale factor, one iteration, no warm-up; "
-        + "not for conclusions)" : "").append("\n\n");
-    md.append("Written by `bench/run.sh").append(o.quick ? " --quick" : "").append("` (dev.quiver.bench.Compare). ")
-        .append(String.format(Locale.ROOT, "Scale factor %s, %d warm-up round(s), %d timed round(s), interleaved; "
-            + "run took %.1f min.%n%n", o.scaleFactor, o.warmup, o.iterations, minutes));
-    md.append("Machine: ").append(machine).append(". Arrow Dataset CPU threads (OMP_NUM_THREADS): ")
-        .append(ArrowDatasetEngine.cpuThreads()).append(".\n\n");
-    md.append("""
-        Every engine folds every value it decoded into a canonical checksum (per column, the sum of a 64-bit hash of \
-        each value's canonical form); all engines agreed on every scan listed with a time, and a time counts only \
-        then. Times are medians over the timed rounds, file open included; files sit in the OS page cache. \
-        "decoded MB/s" is the size of the Arrow vectors the scan produces (values, offsets, validity) over the time; \
-        "time / quiver" is the engine's median over Quiver's single-threaded median (above 1: Quiver is faster). \
-        Single-threaded unless the name says otherwise: quiver-2t splits the columns over two threads, duckdb-Nt uses \
-        DuckDB's default thread count.
+  private static final String SCAN_TEXT = """
+      Every engine folds every value it decoded into a canonical checksum (per column, the sum of a 64-bit hash of \
+      each value's canonical form); all engines agreed on every scan listed with a time, and a time counts only \
+      then. Times are medians over the timed rounds, file open included; files sit in the OS page cache. \
+      "decoded MB/s" is the size of the Arrow vectors the scan produces (values, offsets, validity) over the time; \
+      "time / quiver" is the engine's median over Quiver's single-threaded median (above 1: Quiver is faster). \
+      Single-threaded unless the name says otherwise: quiver-2t splits the row groups over two threads, duckdb-Nt \
+      uses DuckDB's default thread count.
 
-        """);
-    md.append(table).append('\n');
-    md.append("## Floors\n\n").append("""
-        The floor of a scan is the time to decompress the pages it reads (Quiver's codec over each page of the file, \
-        page headers parsed; nothing for UNCOMPRESSED) plus one off-heap memcpy of the decoded bytes. \
-        "quiver reader-only" is Quiver's median less the time it spent folding values into the checksum (measured \
-        around each batch's fold), that is the reader's own time.
+      """;
 
-        """);
-    md.append(floors).append('\n');
-    if (!failures.isEmpty()) {
-      md.append("## FAILURES\n\n");
-      failures.forEach(f -> md.append("- ").append(f).append('\n'));
-    }
+  private static final String FLOORS_TEXT = """
+      The floor of a scan is the time to decompress the pages it reads (Quiver's codec over each page of the file, \
+      page headers parsed; nothing for UNCOMPRESSED) plus one off-heap memcpy of the decoded bytes. \
+      "quiver reader-only" is Quiver's median less the time it spent folding values into the checksum (measured \
+      around each batch's fold), that is the reader's own time.
+
+      """;
+
+  private static final String WRITE_TEXT = """
+      The source, %s (%,d rows, %.1f MB of Arrow buffers), is loaded once into Arrow batches in memory; each engine \
+      writes all of them to a local file, single-threaded, in the same layout: the codec named, dictionary encoding \
+      on (1 MiB dictionary page limit, then PLAIN), data pages v1 of 1 MiB and at most 20,000 rows, row groups of \
+      1,048,576 rows, page-level statistics (column index), no page CRCs; the same Parquet types (INT64 DECIMAL(15,2), INT32 DATE, BYTE_ARRAY \
+      STRING). quiver: `ParquetWriter.write(VectorSchemaRoot)`; pj-column: parquet-java's `ParquetFileWriter` with \
+      a `ColumnChunkPageWriteStore` and `ColumnWriteStore`, `ColumnWriter.write` per value from the Arrow buffers; \
+      pj-record: parquet-java's `ParquetWriter` with a `WriteSupport` reading each row from the Arrow buffers. \
+      Before any time counts, each written file was read back by DuckDB and folded to the source's checksum (every \
+      value, every column). Times: medians from opening the writer to the footer written (files land in the OS \
+      page cache); "MB/s written" is the file size over the median; "time / quiver" above 1: Quiver is faster.
+
+      """;
+
+  private static final String QUERY_TEXT = """
+      TPC-H Q1 and Q6 over one lineitem file (%,d rows), standard text with DATE literals and INTERVAL arithmetic \
+      (Q1: `l_shipdate <= DATE '1998-12-01' - INTERVAL '90' DAY`; Q6: `l_shipdate < DATE '1994-01-01' + INTERVAL \
+      '1' YEAR`), run by Quiver's engine (`Session.withThreads(n).sql(...)`) and by DuckDB JDBC (`SET threads = n`) \
+      on the same file, SQL text to last result row read. Before any time counts, every engine's rows matched \
+      DuckDB's with one thread (decimals exactly, averages to a relative 1e-9). "duckdb / quiver" is DuckDB's median \
+      at the same thread count over Quiver's (above 1: Quiver is faster).
+
+      """;
+
+  /**
+   * Writes the results file: a title, the sections of the parts this run measured, the sections of the other parts
+   * as the previous file had them (marked by {@code <!-- part:NAME -->} comments; a file from before the parts,
+   * without marks, counts as one scan section), this run's failures, and the previous file's notes.
+   */
+  private static void writeResults(Options o, Map<String, String> sections, List<String> failures)
+      throws IOException {
     Path target = o.results.toAbsolutePath();
     Files.createDirectories(target.getParent());
     String existing = Files.exists(target) ? Files.readString(target) : "";
-    int notes = existing.indexOf("\n## Notes");
-    if (notes >= 0) {
-      md.append(existing.substring(notes + 1)); // hand-written notes below the generated part are kept
+    int notesAt = existing.indexOf("\n## Notes");
+    String generated = notesAt >= 0 ? existing.substring(0, notesAt + 1) : existing;
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark results").append(o.quick ? " (QUICK run: tiny scale factor, one iteration, no warm-up; "
+        + "not for conclusions)" : "").append("\n\n");
+    for (String part : PARTS) {
+      String body = sections.containsKey(part) ? sections.get(part) : previousSection(generated, part);
+      if (body != null && !body.isBlank()) {
+        md.append("<!-- part:").append(part).append(" -->\n").append(body.strip()).append("\n<!-- /part:")
+            .append(part).append(" -->\n\n");
+      }
+    }
+    if (!failures.isEmpty()) {
+      md.append("## FAILURES\n\n");
+      failures.forEach(f -> md.append("- ").append(f).append('\n'));
+      md.append('\n');
+    }
+    if (notesAt >= 0) {
+      md.append(existing.substring(notesAt + 1)); // hand-written notes below the generated part are kept
     }
     Files.writeString(target, md.toString());
+  }
+
+  /** A part's section from a previous results file's generated text, or null. */
+  static String previousSection(String generated, String part) {
+    String open = "<!-- part:" + part + " -->";
+    String close = "<!-- /part:" + part + " -->";
+    int a = generated.indexOf(open);
+    int b = generated.indexOf(close);
+    if (a >= 0 && b > a) {
+      return generated.substring(a + open.length(), b);
+    }
+    if (part.equals("scan") && !generated.contains("<!-- part:")) {
+      int from = generated.indexOf("Written by");
+      int failuresAt = generated.indexOf("## FAILURES");
+      if (from >= 0) {
+        return "## Scans\n\n" + generated.substring(from, failuresAt > from ? failuresAt : generated.length());
+      }
+    }
+    return null;
   }
 }

@@ -32,4 +32,14 @@ final class Machine {
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, "
         + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
+
+  /** The 1, 5 and 15 minute load averages of {@code /proc/loadavg}, or "unknown" (other work skews times). */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
 }

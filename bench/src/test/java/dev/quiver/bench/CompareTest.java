@@ -41,6 +41,65 @@ class CompareTest {
       assertTrue(md.contains("| lineitem/duckdb/snappy | full | " + engine + " | "), engine + "\n" + md);
     }
     assertTrue(md.contains("| lineitem/duckdb/snappy | projected | SNAPPY |"), md);
+    for (String codec : List.of("snappy", "zstd", "uncompressed")) {
+      for (String engine : List.of("quiver", "pj-column", "pj-record")) {
+        assertTrue(md.contains("| " + codec + " | " + engine + " | "), codec + " " + engine + "\n" + md);
+      }
+    }
+    for (String file : List.of("lineitem/duckdb/snappy", "lineitem/pj-v1/snappy")) {
+      for (String query : List.of("Q1", "Q6")) {
+        for (String engine : List.of("quiver-1t", "quiver-2t", "duckdb-1t", "duckdb-2t")) {
+          assertTrue(md.contains("| " + file + " | " + query + " | " + engine + " | "), file + query + engine + md);
+        }
+      }
+    }
+    assertTrue(md.indexOf("<!-- part:scan -->") < md.indexOf("<!-- part:write -->")
+        && md.indexOf("<!-- part:write -->") < md.indexOf("<!-- part:query -->"), md);
+  }
+
+  @Test
+  void aPartialRunKeepsTheOtherSectionsAndTheNotes() throws Exception {
+    String legacy = """
+        # Benchmark results
+
+        Written by `bench/run.sh` (dev.quiver.bench.Compare). Scale factor 1.0, an older run.
+
+        | file | scan | engine | median s |
+        | lineitem/duckdb/snappy | full | quiver | 1.000 |
+
+        ## Floors
+
+        old floors
+
+        ## Notes
+
+        hand-written note
+        """;
+    Files.writeString(dir.resolve("RESULTS.md"), legacy);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    int failures = Compare.run(options("--parts", "query"), new PrintStream(log, true, StandardCharsets.UTF_8));
+    assertEquals(0, failures, log.toString(StandardCharsets.UTF_8));
+    String md = Files.readString(dir.resolve("RESULTS.md"));
+    assertTrue(md.contains("<!-- part:scan -->\n## Scans\n\nWritten by `bench/run.sh` (dev.quiver.bench.Compare). "
+        + "Scale factor 1.0, an older run."), md);
+    assertTrue(md.contains("| lineitem/duckdb/snappy | full | quiver | 1.000 |\n\n## Floors\n\nold floors"), md);
+    assertTrue(md.contains("| lineitem/duckdb/snappy | Q6 | quiver-1t | "), md);
+    assertTrue(md.endsWith("## Notes\n\nhand-written note\n"), md);
+    assertEquals(-1, md.indexOf("part:write"), md);
+
+    // a second partial run replaces the query section and keeps the marked scan section as it was
+    failures = Compare.run(options("--parts", "query"), new PrintStream(log, true, StandardCharsets.UTF_8));
+    assertEquals(0, failures, log.toString(StandardCharsets.UTF_8));
+    String again = Files.readString(dir.resolve("RESULTS.md"));
+    assertEquals(1, again.split("<!-- part:query -->", -1).length - 1, again);
+    assertEquals(md.substring(0, md.indexOf("<!-- part:query -->")),
+        again.substring(0, again.indexOf("<!-- part:query -->")));
+  }
+
+  @Test
+  void unknownPartsAreRejected() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> options("--parts", "scan,plot"));
   }
 
   @Test

@@ -4,22 +4,17 @@ import dev.quiver.bench.data.Codec;
 import dev.quiver.bench.data.DatasetFile;
 import dev.quiver.bench.data.Datasets;
 import dev.quiver.bench.data.Writer;
-import dev.quiver.codec.CodecName;
-import dev.quiver.parquet.read.ParquetBatchReader;
-import dev.quiver.parquet.read.ParquetFileReader;
-import dev.quiver.parquet.read.ReadOptions;
-import dev.quiver.parquet.write.ParquetWriter;
-import dev.quiver.parquet.write.WriterProperties;
-import dev.quiver.store.ObjectStore;
-import dev.quiver.store.memory.InMemoryStore;
+import dev.quiver.bench.write.ParquetJavaColumnWriteEngine;
+import dev.quiver.bench.write.ParquetJavaRecordWriteEngine;
+import dev.quiver.bench.write.QuiverWriteEngine;
+import dev.quiver.bench.write.SourceBatches;
+import dev.quiver.bench.write.WriteEngine;
+import dev.quiver.bench.write.WriteSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.arrow.vector.types.pojo.Schema;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -34,9 +29,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Quiver's writer: TPC-H lineitem at scale factor {@code sf}, held in memory as Arrow batches (read once from the
- * DuckDB-written dataset file), written to an in-memory store with {@code codec} and the default properties
- * (dictionary with fallback, data pages v1, statistics with the page index). Score: milliseconds per file.
+ * Writing TPC-H lineitem at scale factor {@code sf}, held in memory as Arrow batches (loaded once from the DuckDB
+ * SNAPPY file of the dataset cache), to a local Parquet file with {@code codec} by {@code engine}: {@code quiver}
+ * (Quiver's ParquetWriter), {@code pj-column} (parquet-java's ColumnWriteStore) or {@code pj-record}
+ * (parquet-java's ParquetWriter with a WriteSupport over the Arrow vectors), in the layout of
+ * {@link WriteSettings#of}. Score: milliseconds per file written (writer opened to footer written).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,6 +42,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class WriteBenchmark {
+  /** The writer: {@code quiver}, {@code pj-column} or {@code pj-record}. */
+  @Param({"quiver", "pj-column", "pj-record"})
+  public String engine;
+
   /** The codec. */
   @Param({"SNAPPY", "ZSTD", "UNCOMPRESSED"})
   public String codec;
@@ -56,53 +57,52 @@ public class WriteBenchmark {
   /** Where datasets are cached; null: the default. */
   public Path dataFolder;
 
-  DatasetFile source;
-  BufferAllocator allocator;
-  Schema schema;
-  final List<VectorSchemaRoot> batches = new ArrayList<>();
-  InMemoryStore store;
+  SourceBatches source;
+  WriteEngine writer;
+  WriteSettings settings;
+  Path out;
 
-  /** Generates (once) the source file and reads it into Arrow batches. */
+  /**
+   * Generates (once) the source file and loads it into memory.
+   *
+   * @throws IOException when the output folder cannot be created
+   */
   @Setup
-  public void setup() {
+  public void setup() throws IOException {
     Datasets datasets = new Datasets(dataFolder != null ? dataFolder : BenchData.folder(), sf);
-    source = datasets.ensureFlat(datasets.lineitem(),
-        List.of(new Datasets.Variant(Writer.DUCKDB, Codec.UNCOMPRESSED)), System.err).get(0);
-    allocator = new RootAllocator();
-    try (ParquetFileReader reader = ParquetFileReader.open(source.path().toString());
-        ParquetBatchReader rows = reader.read(allocator, ReadOptions.defaults())) {
-      schema = reader.arrowSchema();
-      while (rows.hasNext()) {
-        batches.add(rows.next());
-      }
-    }
-    store = new InMemoryStore("write-benchmark");
+    DatasetFile file = datasets.ensureFlat(datasets.lineitem(),
+        List.of(new Datasets.Variant(Writer.DUCKDB, Codec.SNAPPY)), System.err).get(0);
+    source = new SourceBatches(file.path());
+    writer = switch (engine) {
+      case "quiver" -> new QuiverWriteEngine();
+      case "pj-column" -> new ParquetJavaColumnWriteEngine();
+      case "pj-record" -> new ParquetJavaRecordWriteEngine();
+      default -> throw new IllegalArgumentException("no write engine " + engine);
+    };
+    settings = WriteSettings.of(Codec.valueOf(codec));
+    out = Files.createTempFile("quiver-write-benchmark", ".parquet");
   }
 
-  /** Releases the batches and the store. */
+  /**
+   * Releases the batches and deletes the file.
+   *
+   * @throws IOException when the file cannot be deleted
+   */
   @TearDown
-  public void tearDown() {
-    batches.forEach(VectorSchemaRoot::close);
-    batches.clear();
-    store.close();
-    allocator.close();
+  public void tearDown() throws IOException {
+    source.close();
+    Files.deleteIfExists(out);
   }
 
-  /** Writes every batch to {@code store} under {@code key}; returns the file's size in bytes. */
-  long writeTo(ObjectStore target, String key) {
-    WriterProperties properties = WriterProperties.builder().codec(CodecName.valueOf(codec)).build();
-    try (ParquetWriter writer = ParquetWriter.open(target, key, schema, properties)) {
-      for (VectorSchemaRoot batch : batches) {
-        writer.write(batch);
-      }
-      writer.close();
-      return writer.bytesWritten();
-    }
-  }
-
-  /** Writes the whole file. */
+  /**
+   * Writes the whole table once.
+   *
+   * @return the size of the written file, bytes
+   * @throws Exception when the writer fails
+   */
   @Benchmark
-  public long write() {
-    return writeTo(store, "lineitem.parquet");
+  public long write() throws Exception {
+    writer.write(source.schema(), source.batches(), out, settings);
+    return Files.size(out);
   }
 }

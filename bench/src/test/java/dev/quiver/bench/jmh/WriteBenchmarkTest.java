@@ -4,42 +4,50 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quiver.bench.checksum.Digest;
+import dev.quiver.bench.data.Codec;
 import dev.quiver.bench.data.DatasetFile;
+import dev.quiver.bench.data.Writer;
 import dev.quiver.bench.engine.DuckDbEngine;
 import dev.quiver.bench.engine.ParquetJavaColumnEngine;
-import dev.quiver.store.local.LocalFileSystem;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@link WriteBenchmark} once over a tiny lineitem; the file Quiver wrote, scanned by parquet-java and by
- * DuckDB, has the digest of the source file.
+ * Runs {@link WriteBenchmark} once per engine over a tiny lineitem; parquet-java's column reader and DuckDB must read
+ * back from the written file the same values parquet-java reads from the source file.
  */
 class WriteBenchmarkTest {
   @TempDir
   Path data;
 
-  @Test
-  void writesWhatItRead() throws Exception {
+  @ParameterizedTest
+  @CsvSource({"quiver,SNAPPY", "quiver,ZSTD", "pj-column,SNAPPY", "pj-column,UNCOMPRESSED", "pj-record,ZSTD"})
+  void writesWhatItRead(String engine, String codec) throws Exception {
     WriteBenchmark b = new WriteBenchmark();
-    b.codec = "ZSTD";
+    b.engine = engine;
+    b.codec = codec;
     b.sf = 0.0005;
     b.dataFolder = data;
     b.setup();
     try {
-      assertTrue(b.write() > 0);
-      Path out = data.resolve("out");
-      java.nio.file.Files.createDirectories(out);
-      try (LocalFileSystem fs = new LocalFileSystem(out)) {
-        b.writeTo(fs, "lineitem.parquet");
-      }
-      DatasetFile written = new DatasetFile(b.source.table(), b.source.writer(), b.source.codec(),
-          out.resolve("lineitem.parquet"), b.source.projection(), false);
-      Digest expected = new ParquetJavaColumnEngine().scan(b.source, null);
-      assertEquals(java.util.List.of(), new ParquetJavaColumnEngine().scan(written, null).differences(expected));
+      long size = b.write();
+      assertTrue(size > 0);
+      ParquetJavaColumnEngine pj = new ParquetJavaColumnEngine();
+      DatasetFile source = new DatasetFile("lineitem", Writer.DUCKDB, Codec.SNAPPY,
+          data.resolve("lineitem-sf0.0005-duckdb-snappy-g1.parquet"), List.of(), false);
+      Digest expected = pj.scan(source, null);
+      Digest written = pj.scan(new DatasetFile("lineitem", Writer.DUCKDB, Codec.valueOf(codec), b.out, List.of(),
+          false), null);
+      assertTrue(expected.rows() > 1000, "rows " + expected.rows());
+      assertEquals(expected.rows(), written.rows());
+      assertEquals(List.of(), expected.differences(written));
+      assertEquals(List.of(), expected.differences(b.source.digest()));
       try (DuckDbEngine duckdb = new DuckDbEngine(1)) {
-        assertEquals(java.util.List.of(), duckdb.scan(written, null).differences(expected));
+        assertEquals(List.of(), expected.differences(duckdb.scan(new DatasetFile("lineitem", Writer.DUCKDB,
+            Codec.valueOf(codec), b.out, List.of(), false), null)));
       }
     } finally {
       b.tearDown();
