@@ -80,6 +80,8 @@ final class RandomBatches {
     t.add(new ArrowType.Decimal(18, 4, 128));
     t.add(new ArrowType.Decimal(38, 10, 128));
     t.add(new ArrowType.Decimal(50, 5, 256));
+    t.add(new ArrowType.Decimal(10, 2, 256));
+    t.add(new ArrowType.Decimal(5, 1, 256));
     t.add(ArrowType.Utf8.INSTANCE);
     t.add(ArrowType.LargeUtf8.INSTANCE);
     t.add(ArrowType.Binary.INSTANCE);
