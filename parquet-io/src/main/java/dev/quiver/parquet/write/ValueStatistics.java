@@ -1,5 +1,8 @@
 package dev.quiver.parquet.write;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -308,9 +311,15 @@ final class ValueStatistics {
     return Arrays.copyOf(v, n);
   }
 
+  /**
+   * An upper bound of {@code v} (unsigned byte order) of at most {@code length} bytes, or {@code v} itself when none
+   * exists. For {@code utf8} values that are valid UTF-8 the bound keeps whole characters and rounds the last kept
+   * one up; a value that is not valid UTF-8 (text columns may hold any bytes) is rounded up byte-wise, since
+   * decoding it leniently would replace bytes by U+FFFD and could give a bound below the value.
+   */
   static byte[] truncateMax(byte[] v, int length, boolean utf8) {
-    if (utf8) {
-      String s = new String(v, StandardCharsets.UTF_8);
+    String s = utf8 ? strictUtf8(v) : null;
+    if (s != null) {
       int[] cps = s.codePoints().toArray();
       int keep = 0;
       int bytes = 0;
@@ -346,6 +355,16 @@ final class ValueStatistics {
       }
     }
     return v;
+  }
+
+  /** {@code v} decoded as UTF-8, or null when it is not well-formed UTF-8. */
+  private static String strictUtf8(byte[] v) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(v)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static byte[] le(long v, int bytes) {
