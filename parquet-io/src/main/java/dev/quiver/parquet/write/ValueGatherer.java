@@ -12,8 +12,8 @@ import org.apache.arrow.vector.FieldVector;
  * kind (no per-value virtual calls or ArrowBuf accessors).
  *
  * <p>Errors: {@link IllegalArgumentException} for values Parquet cannot hold in the chosen form (a decimal wider
- * than its precision, an interval with sub-millisecond nanoseconds or negative milliseconds, seconds that overflow
- * as milliseconds).
+ * than its precision, an interval with negative months or days, sub-millisecond nanoseconds or negative
+ * milliseconds, seconds that overflow as milliseconds).
  */
 final class ValueGatherer {
   private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -225,8 +225,14 @@ final class ValueGatherer {
         throw new IllegalArgumentException("interval in column '" + v.getName() + "' has " + nanos
             + " ns: Parquet INTERVAL holds whole milliseconds from 0 to 2^32-1");
       }
-      INTS.set(o, at, (int) INTS.get(s, p));
-      INTS.set(o, at + 4, (int) INTS.get(s, p + 4));
+      int months = (int) INTS.get(s, p);
+      int days = (int) INTS.get(s, p + 4);
+      if (months < 0 || days < 0) {
+        throw new IllegalArgumentException("interval in column '" + v.getName() + "' has " + months + " months and "
+            + days + " days: Parquet INTERVAL holds unsigned months and days (parquet.thrift, INTERVAL)");
+      }
+      INTS.set(o, at, months);
+      INTS.set(o, at + 4, days);
       INTS.set(o, at + 8, (int) (nanos / 1_000_000L));
       at += 12;
     }

@@ -334,7 +334,9 @@ final class RandomBatches {
     } else if (v instanceof DurationVector t) {
       t.setSafe(i, x);
     } else if (v instanceof IntervalMonthDayNanoVector m) {
-      m.setSafe(i, (int) x, r.nextInt(), (long) r.nextInt(Integer.MAX_VALUE) * 1_000_000L);
+      // Parquet INTERVAL months and days are unsigned 32-bit: Arrow values from 0 to 2^31-1
+      m.setSafe(i, (int) (x & Integer.MAX_VALUE), r.nextInt(Integer.MAX_VALUE),
+          (long) r.nextInt(Integer.MAX_VALUE) * 1_000_000L);
     } else {
       throw new IllegalStateException("no generator for " + v.getClass().getSimpleName());
     }
