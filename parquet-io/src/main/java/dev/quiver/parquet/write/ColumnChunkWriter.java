@@ -128,6 +128,7 @@ final class ColumnChunkWriter {
     Integer level = p.compressionLevel(path);
     this.codec = level == null ? CompressionCodecs.get(codecName) : CompressionCodecs.get(codecName, level);
     Encoding e = p.encoding(path);
+    // a per-column encoding was checked at open; a file-wide one falls back to PLAIN where it does not suit
     this.encoding = PlainValues.suits(e, type) ? e : Encoding.PLAIN;
     this.dictionaryEnabled = p.dictionary(path) && type != PhysicalType.BOOLEAN;
     this.statisticsLevel = p.statistics(path);

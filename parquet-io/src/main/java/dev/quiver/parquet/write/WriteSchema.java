@@ -98,7 +98,7 @@ final class WriteSchema {
     Dictionary dict = dictionaries == null ? null : dictionaries.lookup(enc.getId());
     if (dict == null) {
       throw new IllegalArgumentException("no dictionary with id " + enc.getId() + " for field '" + f.getName()
-          + "': pass a DictionaryProvider that has it");
+          + "': pass a DictionaryProvider that has it (to write, or to ParquetWriter.open when no batch may come)");
     }
     FieldVector v = dict.getVector();
     return v.getField();

@@ -148,7 +148,7 @@ class CrossReaderTest {
           .column("ls", ColumnProperties.inherit().withEncoding(Encoding.DELTA_LENGTH_BYTE_ARRAY))
           .column("bin", ColumnProperties.inherit().withEncoding(Encoding.DELTA_LENGTH_BYTE_ARRAY))
           .column("fixed", ColumnProperties.inherit().withEncoding(Encoding.DELTA_BYTE_ARRAY))
-          .column("list.list.e", ColumnProperties.inherit().withEncoding(Encoding.DELTA_BYTE_ARRAY))
+          .column("list.list.element", ColumnProperties.inherit().withEncoding(Encoding.DELTA_BYTE_ARRAY))
           .column("b", ColumnProperties.inherit().withEncoding(Encoding.RLE));
       case BYTE_STREAM_SPLIT -> {
         b.dictionary(false).encoding(Encoding.BYTE_STREAM_SPLIT);
