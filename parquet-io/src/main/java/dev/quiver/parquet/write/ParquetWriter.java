@@ -479,7 +479,8 @@ public final class ParquetWriter implements AutoCloseable {
       kv.add(new KeyValue(StoredArrowSchema.KEY, arrowSchemaBase64(writeSchema.messageSchema)));
     }
     List<ColumnOrder> orders = Collections.nCopies(writeSchema.leaves.size(), ColumnOrder.TYPE_DEFINED);
-    FileMetaData footer = new FileMetaData(2, writeSchema.elements, rowsWritten, groups, kv, properties.createdBy(),
+    // parquet.thrift FileMetaData.version: "writers should always populate 1"
+    FileMetaData footer = new FileMetaData(1, writeSchema.elements, rowsWritten, groups, kv, properties.createdBy(),
         orders, false);
     w.reset();
     MetadataEncoder.fileMetaData(w, footer);

@@ -22,6 +22,8 @@ final class ValueStatistics {
   long nullCount;
   /** Values seen (non-null, NaN included). */
   long valueCount;
+  /** NaN values seen (FLOAT, DOUBLE, FLOAT16 orders; 0 for the others). */
+  long nanCount;
   private boolean has;
   private long minL;
   private long maxL;
@@ -38,6 +40,7 @@ final class ValueStatistics {
   void reset() {
     nullCount = 0;
     valueCount = 0;
+    nanCount = 0;
     has = false;
     minB = null;
     maxB = null;
@@ -91,14 +94,18 @@ final class ValueStatistics {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean any = false;
+        long nans = 0;
         for (int i = from; i < from + n; i++) {
           float x = Float.intBitsToFloat(v.ints[i]);
           if (x == x) {
             any = true;
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);
+          } else {
+            nans++;
           }
         }
+        nanCount += nans;
         if (any) {
           doubles(lo, hi);
         }
@@ -107,14 +114,18 @@ final class ValueStatistics {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean any = false;
+        long nans = 0;
         for (int i = from; i < from + n; i++) {
           double x = Double.longBitsToDouble(v.longs[i]);
           if (x == x) {
             any = true;
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);
+          } else {
+            nans++;
           }
         }
+        nanCount += nans;
         if (any) {
           doubles(lo, hi);
         }
@@ -123,6 +134,7 @@ final class ValueStatistics {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean any = false;
+        long nans = 0;
         for (int i = from; i < from + n; i++) {
           int p = i * 2;
           float x = halfToFloat((v.bytes[p] & 0xFF) | (v.bytes[p + 1] & 0xFF) << 8);
@@ -130,8 +142,11 @@ final class ValueStatistics {
             any = true;
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);
+          } else {
+            nans++;
           }
         }
+        nanCount += nans;
         if (any) {
           doubles(lo, hi);
         }
@@ -145,6 +160,7 @@ final class ValueStatistics {
   void merge(ValueStatistics other) {
     nullCount += other.nullCount;
     valueCount += other.valueCount;
+    nanCount += other.nanCount;
     if (!other.has) {
       return;
     }
