@@ -1,7 +1,9 @@
 package dev.quiver.parquet.write;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
@@ -9,6 +11,7 @@ import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * Turns rows of an Arrow field into definition/repetition levels and value positions per leaf column (Dremel record
@@ -20,8 +23,10 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
  * level, or a terminal entry whose definition level is already decided: a null or an empty list above the leaf);
  * each struct passes its entries to all its children, each list expands them into its elements.
  *
- * <p>Errors: {@link IllegalArgumentException} when a non-nullable field holds a null, or a dictionary-encoded
- * leaf's dictionary is missing from the provider or an index is outside it.
+ * <p>Dictionary-encoded leaves are written as their values: an index pointing at a null dictionary entry is a null.
+ *
+ * <p>Errors: {@link IllegalArgumentException} when a non-nullable field holds a null (a null dictionary entry
+ * included), or a dictionary-encoded leaf's dictionary is missing from the provider or an index is outside it.
  */
 final class Shredder {
   /** Receives one leaf's levels and the vector holding its values (the dictionary for dictionary-encoded leaves). */
@@ -29,7 +34,15 @@ final class Shredder {
     void leaf(int leafIndex, LevelBatch levels, FieldVector values);
   }
 
+  private static final VarHandle SHORTS =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final LevelBatch[] batches;
+  /** Reused span of a dictionary-encoded leaf's index buffer. */
+  private byte[] indexBytes = new byte[0];
   private final boolean[] hasRepetition;
   private final boolean[] hasDefinition;
 
@@ -237,17 +250,23 @@ final class Shredder {
       valid = null;
     }
     int[] d = b.definitionLevels;
+    FieldVector values = vector;
     int k = 0;
-    for (int i = 0; i < e.n; i++) {
-      int p = e.pos[i];
-      if (p < 0) {
-        d[i] = e.def[i];
-      } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
-        d[i] = parentLevel;
-      } else {
-        d[i] = leaf.level();
-        pos[k++] = p;
+    if (leaf.dictionaryId() == null) {
+      for (int i = 0; i < e.n; i++) {
+        int p = e.pos[i];
+        if (p < 0) {
+          d[i] = e.def[i];
+        } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
+          d[i] = parentLevel;
+        } else {
+          d[i] = leaf.level();
+          pos[k++] = p;
+        }
       }
+    } else {
+      values = dictionary(leaf, vector, dictionaries);
+      k = mapThroughDictionary(leaf, vector, values, e, valid, parentLevel, d, pos);
     }
     if (rep) {
       System.arraycopy(e.rep, 0, b.repetitionLevels, 0, e.n);
@@ -258,32 +277,78 @@ final class Shredder {
     }
     b.count = e.n;
     b.valueCount = k;
-    FieldVector values = vector;
-    if (leaf.dictionaryId() != null) {
-      values = mapThroughDictionary(leaf, vector, pos, k, dictionaries);
-    }
     sink.leaf(leaf.leafIndex(), b, values);
   }
 
-  private static FieldVector mapThroughDictionary(WriteNode.Leaf leaf, FieldVector indices, int[] pos, int count,
-      DictionaryProvider dictionaries) {
+  private static FieldVector dictionary(WriteNode.Leaf leaf, FieldVector indices, DictionaryProvider dictionaries) {
     Dictionary dict = dictionaries == null ? null : dictionaries.lookup(leaf.dictionaryId());
     if (dict == null) {
       throw new IllegalArgumentException("no dictionary with id " + leaf.dictionaryId() + " for column '"
           + indices.getName() + "'");
     }
-    FieldVector values = dict.getVector();
+    return dict.getVector();
+  }
+
+  /**
+   * Sets the definition levels of the entries {@code e} of a dictionary-encoded leaf and writes the dictionary
+   * positions of its present values to {@code pos}; returns their count. The indices are copied out of the index
+   * vector's data buffer in one bulk copy (by their byte width, unsigned for unsigned index types). An index that
+   * points at a null dictionary entry makes the value null (an error for a non-nullable leaf).
+   */
+  private int mapThroughDictionary(WriteNode.Leaf leaf, FieldVector indices, FieldVector values, Entries e,
+      byte[] valid, int parentLevel, int[] d, int[] pos) {
     int size = values.getValueCount();
-    BaseIntVector ints = (BaseIntVector) indices;
-    for (int i = 0; i < count; i++) {
-      long index = ints.getValueAsLong(pos[i]);
+    byte[] dictValid = ArrowBuffers.validity(values, size);
+    ArrowType.Int type = (ArrowType.Int) indices.getField().getType();
+    int width = type.getBitWidth() / 8;
+    boolean signed = type.getIsSigned();
+    int lo = Integer.MAX_VALUE;
+    int hi = -1;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      if (p >= 0) {
+        lo = Math.min(lo, p);
+        hi = Math.max(hi, p);
+      }
+    }
+    byte[] raw = hi < 0 ? indexBytes
+        : (indexBytes = ArrowBuffers.bytes(indices.getDataBuffer(), (long) lo * width, (hi - lo + 1) * width,
+            indexBytes));
+    int k = 0;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      if (p < 0) {
+        d[i] = e.def[i];
+        continue;
+      }
+      if (valid != null && !ArrowBuffers.isSet(valid, p)) {
+        d[i] = parentLevel;
+        continue;
+      }
+      int at = (p - lo) * width;
+      long index = switch (width) {
+        case 1 -> signed ? raw[at] : raw[at] & 0xFFL;
+        case 2 -> signed ? (short) SHORTS.get(raw, at) : (short) SHORTS.get(raw, at) & 0xFFFFL;
+        case 4 -> signed ? (int) INTS.get(raw, at) : (int) INTS.get(raw, at) & 0xFFFFFFFFL;
+        default -> (long) LONGS.get(raw, at);
+      };
       if (index < 0 || index >= size) {
-        throw new IllegalArgumentException("dictionary index " + index + " outside the " + size
+        throw new IllegalArgumentException("dictionary index " + (width == 8 && !signed
+            ? Long.toUnsignedString(index) : Long.toString(index)) + " outside the " + size
             + " entries of the dictionary of column '" + indices.getName() + "'");
       }
-      pos[i] = (int) index;
+      if (dictValid != null && !ArrowBuffers.isSet(dictValid, (int) index)) {
+        if (!leaf.nullable()) {
+          throw new IllegalArgumentException("field '" + indices.getName() + "' is not nullable but its index "
+              + index + " points at a null dictionary entry");
+        }
+        d[i] = parentLevel;
+        continue;
+      }
+      d[i] = leaf.level();
+      pos[k++] = (int) index;
     }
-    return values;
+    return k;
   }
 
   private static void requirePresent(byte[] valid, Entries e, FieldVector vector) {
