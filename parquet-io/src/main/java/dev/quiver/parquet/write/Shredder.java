@@ -41,8 +41,14 @@ final class Shredder {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final LevelBatch[] batches;
-  /** Reused span of a dictionary-encoded leaf's index buffer. */
+  /** Reused span of a dictionary-encoded leaf's index buffer, and its decoded indices. */
   private byte[] indexBytes = new byte[0];
+  private int[] indexValues = new int[0];
+  /** Reused copies of validity bits (rows, and the dictionary's entries) and of list offsets. */
+  private final ArrowBuffers.Bits rowBits = new ArrowBuffers.Bits();
+  private final ArrowBuffers.Bits dictBits = new ArrowBuffers.Bits();
+  private int[] intOffsets = new int[0];
+  private long[] longOffsets = new long[0];
   private final boolean[] hasRepetition;
   private final boolean[] hasDefinition;
 
@@ -78,7 +84,7 @@ final class Shredder {
     boolean def = hasDefinition[leaf.leafIndex()];
     b.reset(rowCount, def, false);
     b.count = rowCount;
-    byte[] valid = ArrowBuffers.validity(vector, rowStart + rowCount);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, rowStart, rowStart + rowCount, rowBits);
     if (valid == null) {
       if (def) {
         Arrays.fill(b.definitionLevels, 0, rowCount, 1);
@@ -87,7 +93,7 @@ final class Shredder {
       b.valueCount = rowCount;
     } else if (!leaf.nullable()) {
       for (int i = rowStart; i < rowStart + rowCount; i++) {
-        if (!ArrowBuffers.isSet(valid, i)) {
+        if (!valid.isSet(i)) {
           throw nullInRequired(vector);
         }
       }
@@ -99,7 +105,7 @@ final class Shredder {
       int k = 0;
       for (int i = 0; i < rowCount; i++) {
         int p = rowStart + i;
-        boolean present = ArrowBuffers.isSet(valid, p);
+        boolean present = valid.isSet(p);
         d[i] = present ? 1 : 0;
         pos[k] = p;
         k += present ? 1 : 0;
@@ -127,7 +133,7 @@ final class Shredder {
   }
 
   private Entries nullsToTerminal(WriteNode node, FieldVector vector, Entries e, int parentLevel) {
-    byte[] valid = ArrowBuffers.validity(vector, maxPos(e) + 1);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, minPos(e), maxPos(e) + 1, rowBits);
     if (valid == null) {
       return e;
     }
@@ -139,7 +145,7 @@ final class Shredder {
     for (int k = 0; k < e.n; k++) {
       int p = e.pos[k];
       out.rep[k] = e.rep[k];
-      if (p >= 0 && !ArrowBuffers.isSet(valid, p)) {
+      if (p >= 0 && !valid.isSet(p)) {
         out.pos[k] = -1;
         out.def[k] = parentLevel;
       } else {
@@ -154,7 +160,8 @@ final class Shredder {
   private void list(WriteNode.ListOf list, FieldVector vector, Entries e, int parentLevel,
       DictionaryProvider dictionaries, Sink sink) {
     int end = maxPos(e) + 1;
-    byte[] valid = ArrowBuffers.validity(vector, end);
+    int lo = Math.min(minPos(e), end);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, lo, end, rowBits);
     if (valid != null && !list.nullable()) {
       requirePresent(valid, e, vector);
       valid = null;
@@ -165,23 +172,25 @@ final class Shredder {
     if (list.kind() == WriteNode.Kind.LIST) {
       ListVector lv = (ListVector) vector;
       data = lv.getDataVector();
-      int[] offsets = end == 0 ? new int[1] : ArrowBuffers.ints(lv.getOffsetBuffer(), 0, end + 1, null);
+      int[] offsets = end == lo ? null
+          : (intOffsets = ArrowBuffers.ints(lv.getOffsetBuffer(), lo, end + 1 - lo, intOffsets));
       for (int k = 0; k < e.n; k++) {
         int p = e.pos[k];
         if (p >= 0) {
-          starts[k] = offsets[p];
-          ends[k] = offsets[p + 1];
+          starts[k] = offsets[p - lo];
+          ends[k] = offsets[p + 1 - lo];
         }
       }
     } else if (list.kind() == WriteNode.Kind.LARGE_LIST) {
       LargeListVector lv = (LargeListVector) vector;
       data = lv.getDataVector();
-      long[] offsets = end == 0 ? new long[1] : ArrowBuffers.longs(lv.getOffsetBuffer(), 0, end + 1, null);
+      long[] offsets = end == lo ? null
+          : (longOffsets = ArrowBuffers.longs(lv.getOffsetBuffer(), lo, end + 1 - lo, longOffsets));
       for (int k = 0; k < e.n; k++) {
         int p = e.pos[k];
         if (p >= 0) {
-          starts[k] = offsets[p];
-          ends[k] = offsets[p + 1];
+          starts[k] = offsets[p - lo];
+          ends[k] = offsets[p + 1 - lo];
         }
       }
     } else {
@@ -199,7 +208,7 @@ final class Shredder {
     long total = 0;
     for (int k = 0; k < e.n; k++) {
       int p = e.pos[k];
-      boolean present = p >= 0 && (valid == null || ArrowBuffers.isSet(valid, p));
+      boolean present = p >= 0 && (valid == null || valid.isSet(p));
       total += present && ends[k] > starts[k] ? ends[k] - starts[k] : 1;
     }
     if (total > Integer.MAX_VALUE - 16) {
@@ -214,7 +223,7 @@ final class Shredder {
         out.pos[m] = -1;
         out.def[m] = e.def[k];
         out.rep[m++] = e.rep[k];
-      } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
+      } else if (valid != null && !valid.isSet(p)) {
         out.pos[m] = -1;
         out.def[m] = parentLevel;
         out.rep[m++] = e.rep[k];
@@ -244,7 +253,7 @@ final class Shredder {
     boolean def = hasDefinition[leaf.leafIndex()];
     b.reset(e.n, true, rep);
     int[] pos = b.positions(e.n);
-    byte[] valid = ArrowBuffers.validity(vector, maxPos(e) + 1);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, minPos(e), maxPos(e) + 1, rowBits);
     if (valid != null && !leaf.nullable()) {
       requirePresent(valid, e, vector);
       valid = null;
@@ -257,7 +266,7 @@ final class Shredder {
         int p = e.pos[i];
         if (p < 0) {
           d[i] = e.def[i];
-        } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
+        } else if (valid != null && !valid.isSet(p)) {
           d[i] = parentLevel;
         } else {
           d[i] = leaf.level();
@@ -296,33 +305,27 @@ final class Shredder {
    * points at a null dictionary entry makes the value null (an error for a non-nullable leaf).
    */
   private int mapThroughDictionary(WriteNode.Leaf leaf, FieldVector indices, FieldVector values, Entries e,
-      byte[] valid, int parentLevel, int[] d, int[] pos) {
+      ArrowBuffers.Bits valid, int parentLevel, int[] d, int[] pos) {
     int size = values.getValueCount();
-    byte[] dictValid = ArrowBuffers.validity(values, size);
     ArrowType.Int type = (ArrowType.Int) indices.getField().getType();
     int width = type.getBitWidth() / 8;
     boolean signed = type.getIsSigned();
-    int lo = Integer.MAX_VALUE;
-    int hi = -1;
-    for (int i = 0; i < e.n; i++) {
-      int p = e.pos[i];
-      if (p >= 0) {
-        lo = Math.min(lo, p);
-        hi = Math.max(hi, p);
-      }
-    }
+    int lo = minPos(e);
+    int hi = maxPos(e);
     byte[] raw = hi < 0 ? indexBytes
         : (indexBytes = ArrowBuffers.bytes(indices.getDataBuffer(), (long) lo * width, (hi - lo + 1) * width,
             indexBytes));
-    int k = 0;
+    if (indexValues.length < e.n) {
+      indexValues = new int[Math.max(e.n, indexValues.length * 2)];
+    }
+    int[] idx = indexValues;
+    // pass 1: each present row's index, checked against the dictionary; -1 for terminal and null entries
+    int minIndex = Integer.MAX_VALUE;
+    int maxIndex = -1;
     for (int i = 0; i < e.n; i++) {
       int p = e.pos[i];
-      if (p < 0) {
-        d[i] = e.def[i];
-        continue;
-      }
-      if (valid != null && !ArrowBuffers.isSet(valid, p)) {
-        d[i] = parentLevel;
+      if (p < 0 || (valid != null && !valid.isSet(p))) {
+        idx[i] = -1;
         continue;
       }
       int at = (p - lo) * width;
@@ -337,27 +340,53 @@ final class Shredder {
             ? Long.toUnsignedString(index) : Long.toString(index)) + " outside the " + size
             + " entries of the dictionary of column '" + indices.getName() + "'");
       }
-      if (dictValid != null && !ArrowBuffers.isSet(dictValid, (int) index)) {
+      idx[i] = (int) index;
+      minIndex = Math.min(minIndex, (int) index);
+      maxIndex = Math.max(maxIndex, (int) index);
+    }
+    // pass 2: levels and value positions; the dictionary's validity only over the entries referenced
+    ArrowBuffers.Bits dictValid = ArrowBuffers.validity(values, minIndex, maxIndex + 1, dictBits);
+    int k = 0;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      int index = idx[i];
+      if (p < 0) {
+        d[i] = e.def[i];
+      } else if (index < 0) {
+        d[i] = parentLevel;
+      } else if (dictValid != null && !dictValid.isSet(index)) {
         if (!leaf.nullable()) {
           throw new IllegalArgumentException("field '" + indices.getName() + "' is not nullable but its index "
               + index + " points at a null dictionary entry");
         }
         d[i] = parentLevel;
-        continue;
+      } else {
+        d[i] = leaf.level();
+        pos[k++] = index;
       }
-      d[i] = leaf.level();
-      pos[k++] = (int) index;
     }
     return k;
   }
 
-  private static void requirePresent(byte[] valid, Entries e, FieldVector vector) {
+  private static void requirePresent(ArrowBuffers.Bits valid, Entries e, FieldVector vector) {
     for (int k = 0; k < e.n; k++) {
       int p = e.pos[k];
-      if (p >= 0 && !ArrowBuffers.isSet(valid, p)) {
+      if (p >= 0 && !valid.isSet(p)) {
         throw nullInRequired(vector);
       }
     }
+  }
+
+  /** The smallest position of a non-terminal entry, or {@code Integer.MAX_VALUE} when there is none. */
+  private static int minPos(Entries e) {
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      if (p >= 0 && p < min) {
+        min = p;
+      }
+    }
+    return min;
   }
 
   private static int maxPos(Entries e) {
