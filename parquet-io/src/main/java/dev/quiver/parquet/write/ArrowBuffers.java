@@ -44,7 +44,16 @@ final class ArrowBuffers {
       Arrays.fill(b, 0, n, (byte) 0);
       return into;
     }
-    v.getValidityBuffer().getBytes(firstByte, b, 0, n);
+    org.apache.arrow.memory.ArrowBuf validity = v.getValidityBuffer();
+    if (validity.capacity() < (long) firstByte + n) {
+      // no validity bytes for the range (a vector without a validity buffer): valid only if it counts no nulls
+      if (v.getNullCount() == 0) {
+        return null;
+      }
+      throw new IllegalArgumentException("vector '" + v.getName() + "' has " + v.getNullCount()
+          + " nulls but a validity buffer of " + validity.capacity() + " bytes for " + end + " positions");
+    }
+    validity.getBytes(firstByte, b, 0, n);
     int headMask = 0xFF << (from & 7);
     int tailMask = (end & 7) == 0 ? 0xFF : 0xFF >>> (8 - (end & 7));
     for (int j = 0; j < n; j++) {
