@@ -26,6 +26,8 @@ public final class ParquetSource implements RecordSource {
   private final ParquetBatchReader batches;
   /** Empty dictionaries typed like the file's dictionary-encoded fields, for before the first batch. */
   private final DictionaryProvider.MapDictionaryProvider emptyDictionaries;
+  /** Whether {@link #emptyDictionaries} has every dictionary-encoded field's value type. */
+  private boolean dictionariesComplete = true;
   private long rowsRead;
   private boolean returnedBatch;
 
@@ -67,7 +69,9 @@ public final class ParquetSource implements RecordSource {
     for (Field f : fields) {
       DictionaryEncoding encoding = f.getDictionary();
       ArrowType valueType = encoding == null ? null : valueTypes.get(encoding.getId());
-      if (valueType != null && emptyDictionaries.lookup(encoding.getId()) == null) {
+      if (encoding != null && valueType == null) {
+        dictionariesComplete = false;
+      } else if (valueType != null && emptyDictionaries.lookup(encoding.getId()) == null) {
         FieldVector values = new Field(f.getName(), FieldType.notNullable(valueType), null).createVector(allocator);
         values.setValueCount(0);
         emptyDictionaries.put(new Dictionary(values, encoding));
@@ -117,11 +121,14 @@ public final class ParquetSource implements RecordSource {
   /**
    * The dictionaries of the last batch; before the first batch, empty dictionaries typed like the file's
    * dictionary-encoded fields (so that a writer opened with them knows their value types even when the file has no
-   * rows).
+   * rows), or null when the file's stored Arrow schema does not give every value type.
    */
   @Override
   public DictionaryProvider dictionaries() {
-    return returnedBatch ? batches.dictionaries() : emptyDictionaries;
+    if (returnedBatch) {
+      return batches.dictionaries();
+    }
+    return dictionariesComplete ? emptyDictionaries : null;
   }
 
   @Override
