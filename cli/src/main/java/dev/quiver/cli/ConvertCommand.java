@@ -281,7 +281,8 @@ final class ConvertCommand implements Callable<Integer> {
   /** Copies every batch of {@code source} to OUT; on any failure the writer is aborted, leaving nothing. */
   private void copy(RecordSource source, Runnable afterBatch, WriterProperties properties) throws IOException {
     blamed = out;
-    ParquetWriter writer = ParquetWriter.open(out, source.schema(), properties);
+    // the dictionaries before the first batch give the value types of dictionary-encoded fields (zero-row input)
+    ParquetWriter writer = ParquetWriter.open(out, source.schema(), properties, source.dictionaries());
     try {
       while (true) {
         blamed = in;

@@ -43,16 +43,28 @@ final class DecimalColumn extends ColumnBuilder {
     size++;
   }
 
+  /**
+   * Appends {@code value} scaled to the column's scale. The digit counts are checked on the value as written before
+   * any rescaling, so a value such as {@code 1e400000000} or {@code 1e-400000000} is rejected at once instead of
+   * building a power of ten of hundreds of millions of digits.
+   */
   private void append(BigDecimal value, String text) {
+    String type = "a decimal(" + precision + "," + scale + ")";
     BigDecimal scaled;
-    try {
-      scaled = value.setScale(scale);
-    } catch (ArithmeticException e) {
-      throw notA(text, "a decimal(" + precision + "," + scale + ") (more than " + scale + " digits after the point)");
+    if (value.signum() == 0) {
+      scaled = BigDecimal.ZERO.setScale(scale);
+    } else {
+      if ((long) value.precision() - value.scale() > precision - scale) {
+        throw notA(text, type + " (more than " + (precision - scale) + " digits before the point)");
+      }
+      if (value.scale() > scale && value.stripTrailingZeros().scale() > scale) {
+        throw notA(text, type + " (more than " + scale + " digits after the point)");
+      }
+      scaled = value.setScale(scale); // exact now: only zeros are dropped, and few are added
     }
     BigInteger unscaled = scaled.unscaledValue();
-    if (unscaled.abs().toString().length() > precision) {
-      throw notA(text, "a decimal(" + precision + "," + scale + ") (more than " + precision + " digits)");
+    if (scaled.precision() > precision) {
+      throw notA(text, type + " (more than " + precision + " digits)");
     }
     ensure();
     setValid(true);

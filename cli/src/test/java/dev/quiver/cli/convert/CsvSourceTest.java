@@ -168,6 +168,27 @@ class CsvSourceTest {
     assertEquals("line 4, column 'a': '128' is not an int8 (out of range)", range.getMessage());
   }
 
+  /**
+   * Decimal text with an exponent of hundreds of millions is a malformed row naming its line (checked on the digit
+   * counts as written, before any rescaling); zeros and trailing zeros that fit are accepted.
+   */
+  @Test
+  void hugeDecimalExponentsAreMalformedRows() throws IOException {
+    Schema dec = SchemaFile.parse("{\"fields\":[{\"name\":\"a\",\"type\":\"decimal(5,2)\"}]}");
+    ConvertException big = error("a\n1.5\n1e400000000\n", dec, 100);
+    assertEquals("line 3, column 'a': '1e400000000' is not a decimal(5,2) (more than 3 digits before the point)",
+        big.getMessage());
+    ConvertException small = error("a\n1e-400000000\n", dec, 100);
+    assertEquals("line 2, column 'a': '1e-400000000' is not a decimal(5,2) (more than 2 digits after the point)",
+        small.getMessage());
+    assertEquals(2, error("a\n1e3\n", dec, 100).line());
+    assertEquals(2, error("a\n-0.001\n", dec, 100).line());
+    List<List<Object>> rows = rows("a\n0e400000000\n0e-400000000\n1.2300000\n1e2\n-999.99\n", CsvOptions.defaults(),
+        dec, 100);
+    assertEquals(List.of(List.of(new BigDecimal("0.00")), List.of(new BigDecimal("0.00")),
+        List.of(new BigDecimal("1.23")), List.of(new BigDecimal("100.00")), List.of(new BigDecimal("-999.99"))), rows);
+  }
+
   @Test
   void largeBatchesGrowAsRecordsArrive() throws IOException {
     StringBuilder csv = new StringBuilder("n,s\n");

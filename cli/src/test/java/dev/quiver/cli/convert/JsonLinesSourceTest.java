@@ -202,6 +202,20 @@ class JsonLinesSourceTest {
     assertEquals(8, rows.get(1).get(1));
   }
 
+  /** Decimal JSON numbers and strings with huge exponents are malformed rows naming their line, found at once. */
+  @Test
+  void hugeDecimalExponentsAreMalformedRows() throws IOException {
+    Schema dec = SchemaFile.parse("{\"fields\":[{\"name\":\"a\",\"type\":\"decimal(5,2)\"}]}");
+    assertEquals("line 2, column 'a': '1e400000000' is not a decimal(5,2) (more than 3 digits before the point)",
+        error("{\"a\": 1.5}\n{\"a\": 1e400000000}\n", dec).getMessage());
+    assertEquals("line 1, column 'a': '1e-400000000' is not a decimal(5,2) (more than 2 digits after the point)",
+        error("{\"a\": 1e-400000000}\n", dec).getMessage());
+    assertEquals("line 1, column 'a': '1E+400000000' is not a decimal(5,2) (more than 3 digits before the point)",
+        error("{\"a\": \"1E+400000000\"}\n", dec).getMessage());
+    assertEquals(List.of(List.of(new BigDecimal("0.00")), List.of(new BigDecimal("1.20"))),
+        rows("{\"a\": 0e-400000000}\n{\"a\": 1.200000}\n", dec, false, 10));
+  }
+
   private static ConvertException error(String jsonl, Schema schema) {
     return assertThrows(ConvertException.class, () -> rows(jsonl, schema, false, 2));
   }

@@ -13,7 +13,17 @@ import java.util.List;
  * @param nullCounts per page null counts, or null when absent
  * @param repetitionLevelHistograms per page histograms concatenated, or null
  * @param definitionLevelHistograms per page histograms concatenated, or null
+ * @param nanCounts per page NaN counts (field 8, for FLOAT, DOUBLE and FLOAT16 columns), or null when absent
  */
 public record ColumnIndex(List<Boolean> nullPages, List<byte[]> minValues, List<byte[]> maxValues,
     BoundaryOrder boundaryOrder, long[] nullCounts, long[] repetitionLevelHistograms,
-    long[] definitionLevelHistograms) {}
+    long[] definitionLevelHistograms, long[] nanCounts) {
+
+  /** A column index without NaN counts (non-floating-point columns, or a writer that did not count them). */
+  public ColumnIndex(List<Boolean> nullPages, List<byte[]> minValues, List<byte[]> maxValues,
+      BoundaryOrder boundaryOrder, long[] nullCounts, long[] repetitionLevelHistograms,
+      long[] definitionLevelHistograms) {
+    this(nullPages, minValues, maxValues, boundaryOrder, nullCounts, repetitionLevelHistograms,
+        definitionLevelHistograms, null);
+  }
+}

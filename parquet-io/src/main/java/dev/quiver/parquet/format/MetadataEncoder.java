@@ -383,6 +383,7 @@ public final class MetadataEncoder {
     longList(w, 5, c.nullCounts());
     longList(w, 6, c.repetitionLevelHistograms());
     longList(w, 7, c.definitionLevelHistograms());
+    longList(w, 8, c.nanCounts());
     w.structEnd();
   }
 

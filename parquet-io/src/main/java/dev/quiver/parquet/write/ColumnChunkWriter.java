@@ -100,6 +100,7 @@ final class ColumnChunkWriter {
   private final List<byte[]> mins = new ArrayList<>();
   private final List<byte[]> maxes = new ArrayList<>();
   private final List<Long> nullCounts = new ArrayList<>();
+  private final List<Long> nanCounts = new ArrayList<>();
   private boolean columnIndexValid = true;
   private final Map<Encoding, Integer> dataPageEncodings = new EnumMap<>(Encoding.class);
   private long numValues;
@@ -128,6 +129,7 @@ final class ColumnChunkWriter {
     Integer level = p.compressionLevel(path);
     this.codec = level == null ? CompressionCodecs.get(codecName) : CompressionCodecs.get(codecName, level);
     Encoding e = p.encoding(path);
+    // a per-column encoding was checked at open; a file-wide one falls back to PLAIN where it does not suit
     this.encoding = PlainValues.suits(e, type) ? e : Encoding.PLAIN;
     this.dictionaryEnabled = p.dictionary(path) && type != PhysicalType.BOOLEAN;
     this.statisticsLevel = p.statistics(path);
@@ -167,6 +169,7 @@ final class ColumnChunkWriter {
     mins.clear();
     maxes.clear();
     nullCounts.clear();
+    nanCounts.clear();
     columnIndexValid = true;
     dataPageEncodings.clear();
     numValues = 0;
@@ -436,6 +439,7 @@ final class ColumnChunkWriter {
     boolean nullPage = valueCount == 0;
     nullPages.add(nullPage);
     nullCounts.add((long) pageNulls);
+    nanCounts.add(pageStats.nanCount);
     if (nullPage) {
       mins.add(new byte[0]);
       maxes.add(new byte[0]);
@@ -570,12 +574,15 @@ final class ColumnChunkWriter {
       encodingStats.add(new PageEncodingStats(dataType, e.getKey(), e.getValue()));
     }
     Statistics statistics = null;
+    boolean floating = leaf.order() == SortOrder.FLOAT || leaf.order() == SortOrder.DOUBLE
+        || leaf.order() == SortOrder.FLOAT16;
     if (statisticsLevel != StatisticsLevel.NONE) {
       boolean binary = type == PhysicalType.BYTE_ARRAY || type == PhysicalType.FIXED_LEN_BYTE_ARRAY;
       statistics = new Statistics(null, null, chunkStats.nullCount, null,
           chunkStats.max(truncate, leaf.utf8()), chunkStats.min(truncate, leaf.utf8()),
           binary && chunkStats.hasMinMax() ? chunkStats.maxExact(truncate, leaf.utf8()) : null,
-          binary && chunkStats.hasMinMax() ? chunkStats.minExact(truncate) : null, null);
+          binary && chunkStats.hasMinMax() ? chunkStats.minExact(truncate) : null,
+          floating ? chunkStats.nanCount : null); // "must be set for floating point types, even if it is zero"
     }
     SizeStatistics size = new SizeStatistics(type == PhysicalType.BYTE_ARRAY ? unencodedBytes : null,
         repHistogram == null ? null : repHistogram.clone(), defHistogram == null ? null : defHistogram.clone());
@@ -595,8 +602,15 @@ final class ColumnChunkWriter {
       for (int i = 0; i < counts.length; i++) {
         counts[i] = nullCounts.get(i);
       }
+      long[] nans = null;
+      if (floating) {
+        nans = new long[nanCounts.size()];
+        for (int i = 0; i < nans.length; i++) {
+          nans[i] = nanCounts.get(i);
+        }
+      }
       columnIndex = new ColumnIndex(List.copyOf(nullPages), List.copyOf(mins), List.copyOf(maxes),
-          boundaryOrder(), counts, null, null);
+          boundaryOrder(), counts, null, null, nans);
     }
     Chunk chunk = new Chunk(dictPage, dictLength, pages, meta, columnIndex, offsetIndex, bloom, totalUncompressed);
     return chunk;

@@ -9,7 +9,8 @@ import dev.quiver.parquet.format.Encoding;
  *
  * @param codec the page compression codec, or null to inherit
  * @param encoding the value encoding used without a dictionary (and after the dictionary falls back), or null to
- *     inherit; must suit the column's physical type (checked when the writer opens)
+ *     inherit; must suit the column's physical type ({@link ParquetWriter}'s open raises
+ *     {@link IllegalArgumentException} naming the column and the encoding otherwise)
  * @param dictionary whether to try dictionary encoding first, or null to inherit
  * @param statistics the statistics level, or null to inherit
  */

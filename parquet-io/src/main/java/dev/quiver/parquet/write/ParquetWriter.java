@@ -4,6 +4,7 @@ import dev.quiver.parquet.format.ColumnChunk;
 import dev.quiver.parquet.format.ColumnIndex;
 import dev.quiver.parquet.format.ColumnMetaData;
 import dev.quiver.parquet.format.ColumnOrder;
+import dev.quiver.parquet.format.Encoding;
 import dev.quiver.parquet.format.FileMetaData;
 import dev.quiver.parquet.format.KeyValue;
 import dev.quiver.parquet.format.MetadataEncoder;
@@ -62,7 +63,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * large and dictionary types, durations then read back as written).
  *
  * <p>Errors: {@link IllegalArgumentException} for a batch whose schema differs from the writer's, a null in a
- * non-nullable field, a value the Parquet type cannot hold, or a sorting column outside the leaves;
+ * non-nullable field, a value the Parquet type cannot hold; at open (at the first write for dictionary-encoded
+ * fields opened without their dictionaries) for a sorting column outside the leaves, per-column properties or a
+ * bloom filter naming no leaf column, or a per-column encoding that does not suit its column;
  * {@link dev.quiver.parquet.UnsupportedParquetException} at open for an Arrow type Parquet cannot hold;
  * {@link dev.quiver.codec.CodecException} when a codec cannot compress (its native library is missing);
  * {@link dev.quiver.store.ObjectStoreException} from the store; {@link IllegalStateException} for a call after
@@ -104,7 +107,22 @@ public final class ParquetWriter implements AutoCloseable {
    * @throws IllegalArgumentException when a sorting column names no leaf
    */
   public static ParquetWriter open(ObjectStore store, String key, Schema schema, WriterProperties properties) {
-    return open(store, key, schema, properties, null);
+    return open(store, key, schema, properties, null, null);
+  }
+
+  /**
+   * As {@link #open(ObjectStore, String, Schema, WriterProperties)}, with {@code dictionaries} giving the value type
+   * of every dictionary-encoded field (by its dictionary id) at open, so that the schema is checked before the upload
+   * starts and a file with no batch at all can be written. The dictionaries' values are not written: each
+   * {@link #write(VectorSchemaRoot, DictionaryProvider)} passes the batch's own, whose value types must match these.
+   * Null behaves like the overload without it: dictionary fields then resolve at the first write.
+   *
+   * @throws IllegalArgumentException when a dictionary-encoded field's dictionary is missing from
+   *     {@code dictionaries}, or as the overload without it
+   */
+  public static ParquetWriter open(ObjectStore store, String key, Schema schema, WriterProperties properties,
+      DictionaryProvider dictionaries) {
+    return open(store, key, schema, properties, dictionaries, null);
   }
 
   /**
@@ -115,9 +133,22 @@ public final class ParquetWriter implements AutoCloseable {
    * @throws dev.quiver.parquet.UnsupportedParquetException as {@link #open(ObjectStore, String, Schema, WriterProperties)}
    */
   public static ParquetWriter open(String pathOrUrl, Schema schema, WriterProperties properties) {
+    return open(pathOrUrl, schema, properties, null);
+  }
+
+  /**
+   * {@link #open(String, Schema, WriterProperties)} with the dictionaries of
+   * {@link #open(ObjectStore, String, Schema, WriterProperties, DictionaryProvider)} (null: resolved at the first
+   * write).
+   *
+   * @throws IllegalArgumentException when a dictionary-encoded field's dictionary is missing from
+   *     {@code dictionaries}
+   */
+  public static ParquetWriter open(String pathOrUrl, Schema schema, WriterProperties properties,
+      DictionaryProvider dictionaries) {
     ObjectLocation location = ObjectStores.resolve(pathOrUrl);
     try {
-      return open(location.store(), location.key(), schema, properties, location);
+      return open(location.store(), location.key(), schema, properties, dictionaries, location);
     } catch (RuntimeException e) {
       location.close();
       throw e;
@@ -125,28 +156,59 @@ public final class ParquetWriter implements AutoCloseable {
   }
 
   private static ParquetWriter open(ObjectStore store, String key, Schema schema, WriterProperties properties,
-      ObjectLocation owned) {
+      DictionaryProvider dictionaries, ObjectLocation owned) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(properties, "properties");
-    ParquetWriter w;
-    if (!WriteSchema.hasDictionary(schema.getFields())) {
+    WriteSchema ws = null;
+    if (dictionaries != null || !WriteSchema.hasDictionary(schema.getFields())) {
       // check the schema before anything is started at the destination
-      WriteSchema ws = new WriteSchema(schema, null);
-      checkSortingColumns(properties, ws);
-      w = new ParquetWriter(store.startUpload(key), owned, schema, properties);
-      w.resolve(ws);
-    } else {
-      w = new ParquetWriter(store.startUpload(key), owned, schema, properties);
+      ws = new WriteSchema(schema, dictionaries);
+      checkProperties(properties, ws);
     }
+    ParquetWriter w = new ParquetWriter(store.startUpload(key), owned, schema, properties);
     try {
+      if (ws != null) {
+        w.resolve(ws);
+      }
       w.put(MAGIC, 0, MAGIC.length);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       w.discard();
       throw e;
     }
     return w;
+  }
+
+  /**
+   * Checks the properties against the schema's leaf columns: sorting columns are leaf ordinals, per-column
+   * properties and bloom filters name existing leaf paths, and a per-column encoding suits its column's physical
+   * type (a file-wide encoding falls back to PLAIN where it does not suit).
+   */
+  private static void checkProperties(WriterProperties p, WriteSchema ws) {
+    Map<String, LeafColumn> byPath = new java.util.HashMap<>();
+    for (LeafColumn leaf : ws.leaves) {
+      byPath.put(leaf.dottedPath(), leaf);
+    }
+    for (Map.Entry<String, ColumnProperties> e : p.columns().entrySet()) {
+      LeafColumn leaf = byPath.get(e.getKey());
+      if (leaf == null) {
+        throw new IllegalArgumentException("column properties name '" + e.getKey() + "', which is not a leaf column"
+            + " of the schema (leaf columns: " + byPath.keySet().stream().sorted().toList() + ")");
+      }
+      Encoding encoding = e.getValue().encoding();
+      if (encoding != null && !PlainValues.suits(encoding, leaf.physicalType())) {
+        throw new IllegalArgumentException("encoding " + encoding + " does not suit column '" + e.getKey()
+            + "' of physical type " + leaf.physicalType());
+      }
+    }
+    for (String path : p.bloomFilters().keySet()) {
+      if (!byPath.containsKey(path)) {
+        throw new IllegalArgumentException("a bloom filter names '" + path + "', which is not a leaf column of the"
+            + " schema (leaf columns: " + byPath.keySet().stream().sorted().toList() + ")");
+      }
+    }
+    checkSortingColumns(p, ws);
   }
 
   private static void checkSortingColumns(WriterProperties p, WriteSchema ws) {
@@ -188,7 +250,7 @@ public final class ParquetWriter implements AutoCloseable {
     try {
       if (writeSchema == null) {
         WriteSchema ws = new WriteSchema(schema, dictionaries);
-        checkSortingColumns(properties, ws);
+        checkProperties(properties, ws);
         resolve(ws);
       }
       checkSchema(batch.getSchema());
@@ -349,8 +411,9 @@ public final class ParquetWriter implements AutoCloseable {
     }
     try {
       if (writeSchema == null) {
-        WriteSchema ws = new WriteSchema(schema, null); // fails for dictionary fields never seen with a provider
-        checkSortingColumns(properties, ws);
+        // no batch came: dictionary fields fail here unless open was given their dictionaries
+        WriteSchema ws = new WriteSchema(schema, null);
+        checkProperties(properties, ws);
         resolve(ws);
       }
       flushRowGroup();
@@ -416,7 +479,8 @@ public final class ParquetWriter implements AutoCloseable {
       kv.add(new KeyValue(StoredArrowSchema.KEY, arrowSchemaBase64(writeSchema.messageSchema)));
     }
     List<ColumnOrder> orders = Collections.nCopies(writeSchema.leaves.size(), ColumnOrder.TYPE_DEFINED);
-    FileMetaData footer = new FileMetaData(2, writeSchema.elements, rowsWritten, groups, kv, properties.createdBy(),
+    // parquet.thrift FileMetaData.version: "writers should always populate 1"
+    FileMetaData footer = new FileMetaData(1, writeSchema.elements, rowsWritten, groups, kv, properties.createdBy(),
         orders, false);
     w.reset();
     MetadataEncoder.fileMetaData(w, footer);

@@ -1,7 +1,9 @@
 package dev.quiver.parquet.write;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.FixedSizeListVector;
 import org.apache.arrow.vector.complex.LargeListVector;
@@ -9,6 +11,7 @@ import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * Turns rows of an Arrow field into definition/repetition levels and value positions per leaf column (Dremel record
@@ -20,8 +23,10 @@ import org.apache.arrow.vector.dictionary.DictionaryProvider;
  * level, or a terminal entry whose definition level is already decided: a null or an empty list above the leaf);
  * each struct passes its entries to all its children, each list expands them into its elements.
  *
- * <p>Errors: {@link IllegalArgumentException} when a non-nullable field holds a null, or a dictionary-encoded
- * leaf's dictionary is missing from the provider or an index is outside it.
+ * <p>Dictionary-encoded leaves are written as their values: an index pointing at a null dictionary entry is a null.
+ *
+ * <p>Errors: {@link IllegalArgumentException} when a non-nullable field holds a null (a null dictionary entry
+ * included), or a dictionary-encoded leaf's dictionary is missing from the provider or an index is outside it.
  */
 final class Shredder {
   /** Receives one leaf's levels and the vector holding its values (the dictionary for dictionary-encoded leaves). */
@@ -29,7 +34,21 @@ final class Shredder {
     void leaf(int leafIndex, LevelBatch levels, FieldVector values);
   }
 
+  private static final VarHandle SHORTS =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final LevelBatch[] batches;
+  /** Reused span of a dictionary-encoded leaf's index buffer, and its decoded indices. */
+  private byte[] indexBytes = new byte[0];
+  private int[] indexValues = new int[0];
+  /** Reused copies of validity bits (rows, and the dictionary's entries) and of list offsets. */
+  private final ArrowBuffers.Bits rowBits = new ArrowBuffers.Bits();
+  private final ArrowBuffers.Bits dictBits = new ArrowBuffers.Bits();
+  private int[] intOffsets = new int[0];
+  private long[] longOffsets = new long[0];
   private final boolean[] hasRepetition;
   private final boolean[] hasDefinition;
 
@@ -65,7 +84,7 @@ final class Shredder {
     boolean def = hasDefinition[leaf.leafIndex()];
     b.reset(rowCount, def, false);
     b.count = rowCount;
-    byte[] valid = ArrowBuffers.validity(vector, rowStart + rowCount);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, rowStart, rowStart + rowCount, rowBits);
     if (valid == null) {
       if (def) {
         Arrays.fill(b.definitionLevels, 0, rowCount, 1);
@@ -74,7 +93,7 @@ final class Shredder {
       b.valueCount = rowCount;
     } else if (!leaf.nullable()) {
       for (int i = rowStart; i < rowStart + rowCount; i++) {
-        if (!ArrowBuffers.isSet(valid, i)) {
+        if (!valid.isSet(i)) {
           throw nullInRequired(vector);
         }
       }
@@ -86,7 +105,7 @@ final class Shredder {
       int k = 0;
       for (int i = 0; i < rowCount; i++) {
         int p = rowStart + i;
-        boolean present = ArrowBuffers.isSet(valid, p);
+        boolean present = valid.isSet(p);
         d[i] = present ? 1 : 0;
         pos[k] = p;
         k += present ? 1 : 0;
@@ -114,7 +133,7 @@ final class Shredder {
   }
 
   private Entries nullsToTerminal(WriteNode node, FieldVector vector, Entries e, int parentLevel) {
-    byte[] valid = ArrowBuffers.validity(vector, maxPos(e) + 1);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, minPos(e), maxPos(e) + 1, rowBits);
     if (valid == null) {
       return e;
     }
@@ -126,7 +145,7 @@ final class Shredder {
     for (int k = 0; k < e.n; k++) {
       int p = e.pos[k];
       out.rep[k] = e.rep[k];
-      if (p >= 0 && !ArrowBuffers.isSet(valid, p)) {
+      if (p >= 0 && !valid.isSet(p)) {
         out.pos[k] = -1;
         out.def[k] = parentLevel;
       } else {
@@ -141,7 +160,8 @@ final class Shredder {
   private void list(WriteNode.ListOf list, FieldVector vector, Entries e, int parentLevel,
       DictionaryProvider dictionaries, Sink sink) {
     int end = maxPos(e) + 1;
-    byte[] valid = ArrowBuffers.validity(vector, end);
+    int lo = Math.min(minPos(e), end);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, lo, end, rowBits);
     if (valid != null && !list.nullable()) {
       requirePresent(valid, e, vector);
       valid = null;
@@ -152,23 +172,25 @@ final class Shredder {
     if (list.kind() == WriteNode.Kind.LIST) {
       ListVector lv = (ListVector) vector;
       data = lv.getDataVector();
-      int[] offsets = end == 0 ? new int[1] : ArrowBuffers.ints(lv.getOffsetBuffer(), 0, end + 1, null);
+      int[] offsets = end == lo ? null
+          : (intOffsets = ArrowBuffers.ints(lv.getOffsetBuffer(), lo, end + 1 - lo, intOffsets));
       for (int k = 0; k < e.n; k++) {
         int p = e.pos[k];
         if (p >= 0) {
-          starts[k] = offsets[p];
-          ends[k] = offsets[p + 1];
+          starts[k] = offsets[p - lo];
+          ends[k] = offsets[p + 1 - lo];
         }
       }
     } else if (list.kind() == WriteNode.Kind.LARGE_LIST) {
       LargeListVector lv = (LargeListVector) vector;
       data = lv.getDataVector();
-      long[] offsets = end == 0 ? new long[1] : ArrowBuffers.longs(lv.getOffsetBuffer(), 0, end + 1, null);
+      long[] offsets = end == lo ? null
+          : (longOffsets = ArrowBuffers.longs(lv.getOffsetBuffer(), lo, end + 1 - lo, longOffsets));
       for (int k = 0; k < e.n; k++) {
         int p = e.pos[k];
         if (p >= 0) {
-          starts[k] = offsets[p];
-          ends[k] = offsets[p + 1];
+          starts[k] = offsets[p - lo];
+          ends[k] = offsets[p + 1 - lo];
         }
       }
     } else {
@@ -186,7 +208,7 @@ final class Shredder {
     long total = 0;
     for (int k = 0; k < e.n; k++) {
       int p = e.pos[k];
-      boolean present = p >= 0 && (valid == null || ArrowBuffers.isSet(valid, p));
+      boolean present = p >= 0 && (valid == null || valid.isSet(p));
       total += present && ends[k] > starts[k] ? ends[k] - starts[k] : 1;
     }
     if (total > Integer.MAX_VALUE - 16) {
@@ -201,7 +223,7 @@ final class Shredder {
         out.pos[m] = -1;
         out.def[m] = e.def[k];
         out.rep[m++] = e.rep[k];
-      } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
+      } else if (valid != null && !valid.isSet(p)) {
         out.pos[m] = -1;
         out.def[m] = parentLevel;
         out.rep[m++] = e.rep[k];
@@ -231,23 +253,29 @@ final class Shredder {
     boolean def = hasDefinition[leaf.leafIndex()];
     b.reset(e.n, true, rep);
     int[] pos = b.positions(e.n);
-    byte[] valid = ArrowBuffers.validity(vector, maxPos(e) + 1);
+    ArrowBuffers.Bits valid = ArrowBuffers.validity(vector, minPos(e), maxPos(e) + 1, rowBits);
     if (valid != null && !leaf.nullable()) {
       requirePresent(valid, e, vector);
       valid = null;
     }
     int[] d = b.definitionLevels;
+    FieldVector values = vector;
     int k = 0;
-    for (int i = 0; i < e.n; i++) {
-      int p = e.pos[i];
-      if (p < 0) {
-        d[i] = e.def[i];
-      } else if (valid != null && !ArrowBuffers.isSet(valid, p)) {
-        d[i] = parentLevel;
-      } else {
-        d[i] = leaf.level();
-        pos[k++] = p;
+    if (leaf.dictionaryId() == null) {
+      for (int i = 0; i < e.n; i++) {
+        int p = e.pos[i];
+        if (p < 0) {
+          d[i] = e.def[i];
+        } else if (valid != null && !valid.isSet(p)) {
+          d[i] = parentLevel;
+        } else {
+          d[i] = leaf.level();
+          pos[k++] = p;
+        }
       }
+    } else {
+      values = dictionary(leaf, vector, dictionaries);
+      k = mapThroughDictionary(leaf, vector, values, e, valid, parentLevel, d, pos);
     }
     if (rep) {
       System.arraycopy(e.rep, 0, b.repetitionLevels, 0, e.n);
@@ -258,41 +286,107 @@ final class Shredder {
     }
     b.count = e.n;
     b.valueCount = k;
-    FieldVector values = vector;
-    if (leaf.dictionaryId() != null) {
-      values = mapThroughDictionary(leaf, vector, pos, k, dictionaries);
-    }
     sink.leaf(leaf.leafIndex(), b, values);
   }
 
-  private static FieldVector mapThroughDictionary(WriteNode.Leaf leaf, FieldVector indices, int[] pos, int count,
-      DictionaryProvider dictionaries) {
+  private static FieldVector dictionary(WriteNode.Leaf leaf, FieldVector indices, DictionaryProvider dictionaries) {
     Dictionary dict = dictionaries == null ? null : dictionaries.lookup(leaf.dictionaryId());
     if (dict == null) {
       throw new IllegalArgumentException("no dictionary with id " + leaf.dictionaryId() + " for column '"
           + indices.getName() + "'");
     }
-    FieldVector values = dict.getVector();
-    int size = values.getValueCount();
-    BaseIntVector ints = (BaseIntVector) indices;
-    for (int i = 0; i < count; i++) {
-      long index = ints.getValueAsLong(pos[i]);
-      if (index < 0 || index >= size) {
-        throw new IllegalArgumentException("dictionary index " + index + " outside the " + size
-            + " entries of the dictionary of column '" + indices.getName() + "'");
-      }
-      pos[i] = (int) index;
-    }
-    return values;
+    return dict.getVector();
   }
 
-  private static void requirePresent(byte[] valid, Entries e, FieldVector vector) {
+  /**
+   * Sets the definition levels of the entries {@code e} of a dictionary-encoded leaf and writes the dictionary
+   * positions of its present values to {@code pos}; returns their count. The indices are copied out of the index
+   * vector's data buffer in one bulk copy (by their byte width, unsigned for unsigned index types). An index that
+   * points at a null dictionary entry makes the value null (an error for a non-nullable leaf).
+   */
+  private int mapThroughDictionary(WriteNode.Leaf leaf, FieldVector indices, FieldVector values, Entries e,
+      ArrowBuffers.Bits valid, int parentLevel, int[] d, int[] pos) {
+    int size = values.getValueCount();
+    ArrowType.Int type = (ArrowType.Int) indices.getField().getType();
+    int width = type.getBitWidth() / 8;
+    boolean signed = type.getIsSigned();
+    int lo = minPos(e);
+    int hi = maxPos(e);
+    byte[] raw = hi < 0 ? indexBytes
+        : (indexBytes = ArrowBuffers.bytes(indices.getDataBuffer(), (long) lo * width, (hi - lo + 1) * width,
+            indexBytes));
+    if (indexValues.length < e.n) {
+      indexValues = new int[Math.max(e.n, indexValues.length * 2)];
+    }
+    int[] idx = indexValues;
+    // pass 1: each present row's index, checked against the dictionary; -1 for terminal and null entries
+    int minIndex = Integer.MAX_VALUE;
+    int maxIndex = -1;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      if (p < 0 || (valid != null && !valid.isSet(p))) {
+        idx[i] = -1;
+        continue;
+      }
+      int at = (p - lo) * width;
+      long index = switch (width) {
+        case 1 -> signed ? raw[at] : raw[at] & 0xFFL;
+        case 2 -> signed ? (short) SHORTS.get(raw, at) : (short) SHORTS.get(raw, at) & 0xFFFFL;
+        case 4 -> signed ? (int) INTS.get(raw, at) : (int) INTS.get(raw, at) & 0xFFFFFFFFL;
+        default -> (long) LONGS.get(raw, at);
+      };
+      if (index < 0 || index >= size) {
+        throw new IllegalArgumentException("dictionary index " + (width == 8 && !signed
+            ? Long.toUnsignedString(index) : Long.toString(index)) + " outside the " + size
+            + " entries of the dictionary of column '" + indices.getName() + "'");
+      }
+      idx[i] = (int) index;
+      minIndex = Math.min(minIndex, (int) index);
+      maxIndex = Math.max(maxIndex, (int) index);
+    }
+    // pass 2: levels and value positions; the dictionary's validity only over the entries referenced
+    ArrowBuffers.Bits dictValid = ArrowBuffers.validity(values, minIndex, maxIndex + 1, dictBits);
+    int k = 0;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      int index = idx[i];
+      if (p < 0) {
+        d[i] = e.def[i];
+      } else if (index < 0) {
+        d[i] = parentLevel;
+      } else if (dictValid != null && !dictValid.isSet(index)) {
+        if (!leaf.nullable()) {
+          throw new IllegalArgumentException("field '" + indices.getName() + "' is not nullable but its index "
+              + index + " points at a null dictionary entry");
+        }
+        d[i] = parentLevel;
+      } else {
+        d[i] = leaf.level();
+        pos[k++] = index;
+      }
+    }
+    return k;
+  }
+
+  private static void requirePresent(ArrowBuffers.Bits valid, Entries e, FieldVector vector) {
     for (int k = 0; k < e.n; k++) {
       int p = e.pos[k];
-      if (p >= 0 && !ArrowBuffers.isSet(valid, p)) {
+      if (p >= 0 && !valid.isSet(p)) {
         throw nullInRequired(vector);
       }
     }
+  }
+
+  /** The smallest position of a non-terminal entry, or {@code Integer.MAX_VALUE} when there is none. */
+  private static int minPos(Entries e) {
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i < e.n; i++) {
+      int p = e.pos[i];
+      if (p >= 0 && p < min) {
+        min = p;
+      }
+    }
+    return min;
   }
 
   private static int maxPos(Entries e) {

@@ -12,8 +12,8 @@ import org.apache.arrow.vector.FieldVector;
  * kind (no per-value virtual calls or ArrowBuf accessors).
  *
  * <p>Errors: {@link IllegalArgumentException} for values Parquet cannot hold in the chosen form (a decimal wider
- * than its precision, an interval with sub-millisecond nanoseconds or negative milliseconds, seconds that overflow
- * as milliseconds).
+ * than its precision, an interval with negative months or days, sub-millisecond nanoseconds or negative
+ * milliseconds, seconds that overflow as milliseconds).
  */
 final class ValueGatherer {
   private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -50,10 +50,10 @@ final class ValueGatherer {
       case INT8, UINT8 -> small(v, pos, lo, hi, n, 1, leaf.kind() == LeafKind.INT8, out);
       case INT16, UINT16 -> small(v, pos, lo, hi, n, 2, leaf.kind() == LeafKind.INT16, out);
       case FIXED4 -> fixed4(v.getDataBuffer(), pos, lo, hi, n, 4, out);
-      case DECIMAL_TO_INT32 -> fixed4(v.getDataBuffer(), pos, lo, hi, n, 16, out);
+      case DECIMAL_TO_INT32 -> decimalInt(leaf, v, pos, lo, hi, n, 4, out);
       case FIXED8 -> fixed8(v.getDataBuffer(), pos, lo, hi, n, 8, 1, out);
       case SECONDS_TO_MILLIS -> fixed8(v.getDataBuffer(), pos, lo, hi, n, 8, 1000, out);
-      case DECIMAL_TO_INT64 -> fixed8(v.getDataBuffer(), pos, lo, hi, n, 16, 1, out);
+      case DECIMAL_TO_INT64 -> decimalInt(leaf, v, pos, lo, hi, n, 8, out);
       case DECIMAL_TO_FIXED -> decimalFixed(leaf, v, pos, lo, hi, n, out);
       case FIXED_BYTES -> fixedBytes(v.getDataBuffer(), leaf.typeLength(), pos, lo, hi, n, out);
       case INTERVAL -> interval(v, pos, lo, hi, n, out);
@@ -101,7 +101,7 @@ final class ValueGatherer {
     out.count += n;
   }
 
-  /** 4-byte values at {@code stride} bytes apart (4, or 16 for a decimal's low bytes). */
+  /** 4-byte values at {@code st} bytes apart. */
   private void fixed4(ArrowBuf buf, int[] pos, int lo, int hi, int n, int st, ValueBatch out) {
     byte[] s = span(buf, (long) lo * st, (long) (hi - lo) * st);
     int[] o = out.ints(n);
@@ -131,6 +131,43 @@ final class ValueGatherer {
       o[base + i] = x;
     }
     out.count += n;
+  }
+
+  /**
+   * Decimals of precision up to 9 ({@code w} 4) or 18 ({@code w} 8) as INT32 or INT64: the low {@code w} bytes of
+   * each 16- or 32-byte little-endian Arrow value, after checking that the dropped upper bytes are the sign fill of
+   * the kept ones (else the value has more digits than the column's precision).
+   */
+  private void decimalInt(LeafColumn leaf, FieldVector v, int[] pos, int lo, int hi, int n, int w, ValueBatch out) {
+    int arrowWidth = ((org.apache.arrow.vector.types.pojo.ArrowType.Decimal) leaf.valueType()).getBitWidth() / 8;
+    byte[] s = span(v.getDataBuffer(), (long) lo * arrowWidth, (long) (hi - lo) * arrowWidth);
+    int[] oi = w == 4 ? out.ints(n) : null;
+    long[] ol = w == 8 ? out.longs(n) : null;
+    int base = out.count;
+    for (int i = 0; i < n; i++) {
+      int p = (pos == null ? i : pos[i] - lo) * arrowWidth;
+      long x = w == 4 ? (long) (int) INTS.get(s, p) : (long) LONGS.get(s, p);
+      long fill = x >> 63; // 0 or -1: what every upper 8-byte word must equal
+      for (int k = 8; k < arrowWidth; k += 8) {
+        if ((long) LONGS.get(s, p + k) != fill) {
+          throw tooWide(v);
+        }
+      }
+      if (w == 4) {
+        if ((long) LONGS.get(s, p) != x) { // bytes 4..7 must also be the sign fill of the low int
+          throw tooWide(v);
+        }
+        oi[base + i] = (int) x;
+      } else {
+        ol[base + i] = x;
+      }
+    }
+    out.count += n;
+  }
+
+  private static IllegalArgumentException tooWide(FieldVector v) {
+    return new IllegalArgumentException("decimal value in column '" + v.getName()
+        + "' has more digits than its precision allows");
   }
 
   private void decimalFixed(LeafColumn leaf, FieldVector v, int[] pos, int lo, int hi, int n, ValueBatch out) {
@@ -188,8 +225,14 @@ final class ValueGatherer {
         throw new IllegalArgumentException("interval in column '" + v.getName() + "' has " + nanos
             + " ns: Parquet INTERVAL holds whole milliseconds from 0 to 2^32-1");
       }
-      INTS.set(o, at, (int) INTS.get(s, p));
-      INTS.set(o, at + 4, (int) INTS.get(s, p + 4));
+      int months = (int) INTS.get(s, p);
+      int days = (int) INTS.get(s, p + 4);
+      if (months < 0 || days < 0) {
+        throw new IllegalArgumentException("interval in column '" + v.getName() + "' has " + months + " months and "
+            + days + " days: Parquet INTERVAL holds unsigned months and days (parquet.thrift, INTERVAL)");
+      }
+      INTS.set(o, at, months);
+      INTS.set(o, at + 4, days);
       INTS.set(o, at + 8, (int) (nanos / 1_000_000L));
       at += 12;
     }

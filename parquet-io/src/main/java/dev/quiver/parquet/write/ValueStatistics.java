@@ -1,5 +1,8 @@
 package dev.quiver.parquet.write;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -19,6 +22,8 @@ final class ValueStatistics {
   long nullCount;
   /** Values seen (non-null, NaN included). */
   long valueCount;
+  /** NaN values seen (FLOAT, DOUBLE, FLOAT16 orders; 0 for the others). */
+  long nanCount;
   private boolean has;
   private long minL;
   private long maxL;
@@ -35,6 +40,7 @@ final class ValueStatistics {
   void reset() {
     nullCount = 0;
     valueCount = 0;
+    nanCount = 0;
     has = false;
     minB = null;
     maxB = null;
@@ -88,14 +94,18 @@ final class ValueStatistics {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean any = false;
+        long nans = 0;
         for (int i = from; i < from + n; i++) {
           float x = Float.intBitsToFloat(v.ints[i]);
           if (x == x) {
             any = true;
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);
+          } else {
+            nans++;
           }
         }
+        nanCount += nans;
         if (any) {
           doubles(lo, hi);
         }
@@ -104,14 +114,18 @@ final class ValueStatistics {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean any = false;
+        long nans = 0;
         for (int i = from; i < from + n; i++) {
           double x = Double.longBitsToDouble(v.longs[i]);
           if (x == x) {
             any = true;
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);
+          } else {
+            nans++;
           }
         }
+        nanCount += nans;
         if (any) {
           doubles(lo, hi);
         }
@@ -120,6 +134,7 @@ final class ValueStatistics {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean any = false;
+        long nans = 0;
         for (int i = from; i < from + n; i++) {
           int p = i * 2;
           float x = halfToFloat((v.bytes[p] & 0xFF) | (v.bytes[p + 1] & 0xFF) << 8);
@@ -127,8 +142,11 @@ final class ValueStatistics {
             any = true;
             lo = Math.min(lo, x);
             hi = Math.max(hi, x);
+          } else {
+            nans++;
           }
         }
+        nanCount += nans;
         if (any) {
           doubles(lo, hi);
         }
@@ -142,6 +160,7 @@ final class ValueStatistics {
   void merge(ValueStatistics other) {
     nullCount += other.nullCount;
     valueCount += other.valueCount;
+    nanCount += other.nanCount;
     if (!other.has) {
       return;
     }
@@ -308,9 +327,15 @@ final class ValueStatistics {
     return Arrays.copyOf(v, n);
   }
 
+  /**
+   * An upper bound of {@code v} (unsigned byte order) of at most {@code length} bytes, or {@code v} itself when none
+   * exists. For {@code utf8} values that are valid UTF-8 the bound keeps whole characters and rounds the last kept
+   * one up; a value that is not valid UTF-8 (text columns may hold any bytes) is rounded up byte-wise, since
+   * decoding it leniently would replace bytes by U+FFFD and could give a bound below the value.
+   */
   static byte[] truncateMax(byte[] v, int length, boolean utf8) {
-    if (utf8) {
-      String s = new String(v, StandardCharsets.UTF_8);
+    String s = utf8 ? strictUtf8(v) : null;
+    if (s != null) {
       int[] cps = s.codePoints().toArray();
       int keep = 0;
       int bytes = 0;
@@ -346,6 +371,16 @@ final class ValueStatistics {
       }
     }
     return v;
+  }
+
+  /** {@code v} decoded as UTF-8, or null when it is not well-formed UTF-8. */
+  private static String strictUtf8(byte[] v) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(v)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
   }
 
   private static byte[] le(long v, int bytes) {

@@ -41,7 +41,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *   <tr><td>Timestamp(unit, tz)</td><td>INT64 TIMESTAMP(unit, adjusted when tz is set); SECOND as MILLIS</td></tr>
  *   <tr><td>Duration</td><td>INT64 (the unit survives in {@code ARROW:schema})</td></tr>
  *   <tr><td>Interval(MONTH_DAY_NANO)</td><td>FIXED_LEN_BYTE_ARRAY(12) INTERVAL (nanoseconds must be whole
- *       milliseconds)</td></tr>
+ *       milliseconds; months and days must not be negative)</td></tr>
  *   <tr><td>Null</td><td>optional INT32 UNKNOWN</td></tr>
  *   <tr><td>Struct</td><td>group</td></tr>
  *   <tr><td>List, LargeList, FixedSizeList</td><td>{@code group (LIST) { repeated group list { element } }}</td></tr>
@@ -98,7 +98,7 @@ final class WriteSchema {
     Dictionary dict = dictionaries == null ? null : dictionaries.lookup(enc.getId());
     if (dict == null) {
       throw new IllegalArgumentException("no dictionary with id " + enc.getId() + " for field '" + f.getName()
-          + "': pass a DictionaryProvider that has it");
+          + "': pass a DictionaryProvider that has it (to write, or to ParquetWriter.open when no batch may come)");
     }
     FieldVector v = dict.getVector();
     return v.getField();

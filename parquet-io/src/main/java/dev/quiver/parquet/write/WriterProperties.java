@@ -410,13 +410,20 @@ public final class WriterProperties {
       return this;
     }
 
-    /** A split-block bloom filter for the column at {@code columnPath}, sized for {@code ndv} and {@code fpp}. */
+    /**
+     * A split-block bloom filter for the column at {@code columnPath}, sized for {@code ndv} and {@code fpp}; a path
+     * that names no leaf column makes {@link ParquetWriter}'s open raise {@link IllegalArgumentException}.
+     */
     public Builder bloomFilter(String columnPath, long ndv, double fpp) {
       bloomFilters.put(Objects.requireNonNull(columnPath, "columnPath"), new BloomFilterProperties(ndv, fpp));
       return this;
     }
 
-    /** Per-column overrides for the column at {@code columnPath} (replacing any set before). */
+    /**
+     * Per-column overrides for the column at {@code columnPath} (replacing any set before); a path that names no leaf
+     * column, or an encoding that does not suit the column's physical type, makes {@link ParquetWriter}'s open raise
+     * {@link IllegalArgumentException}.
+     */
     public Builder column(String columnPath, ColumnProperties properties) {
       Objects.requireNonNull(columnPath, "columnPath");
       Objects.requireNonNull(properties, "properties");

@@ -46,8 +46,9 @@ import org.apache.parquet.internal.column.columnindex.OffsetIndex;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Statistics, column and offset indexes and bloom filters as peers read them: parquet-java's
@@ -59,7 +60,9 @@ class PageIndexAndBloomFilterTest {
   static final int ROWS = 6000;
   static final int GROUP_ROWS = 2500;
   @TempDir static Path dir;
-  static Path file;
+  /** The same rows written without dictionaries, and with dictionaries that fall back to PLAIN within chunks. */
+  static final String PLAIN = "idx.parquet";
+  static final String DICTIONARY = "idx-dict.parquet";
   static long[] id = new long[ROWS];
   static int[] desc = new int[ROWS];
   static int[] u = new int[ROWS];
@@ -82,7 +85,8 @@ class PageIndexAndBloomFilterTest {
       for (int k = 0; k < len; k++) {
         sb.appendCodePoint(r.nextInt(6) == 0 ? 0xE9 + r.nextInt(4) : 'a' + r.nextInt(26));
       }
-      s[i] = sb.toString();
+      // each row group's largest string is 100 bytes long: its chunk max must be truncated and rounded up
+      s[i] = i % GROUP_ROWS == 17 ? "\u00EC".repeat(50) : sb.toString();
       dec[i] = new BigDecimal(new BigInteger(90, r).subtract(BigInteger.ONE.shiftLeft(89)), 2);
       n[i] = i >= 1000 && i < 3000 ? null : r.nextInt(100);
     }
@@ -94,13 +98,22 @@ class PageIndexAndBloomFilterTest {
         new Field("s", FieldType.notNullable(ArrowType.Utf8.INSTANCE), null),
         new Field("dec", FieldType.notNullable(new ArrowType.Decimal(30, 2, 128)), null),
         new Field("n", FieldType.nullable(new ArrowType.Int(32, true)), null)));
-    file = dir.resolve("idx.parquet");
-    WriterProperties props = WriterProperties.builder().codec(CodecName.ZSTD).dataPageSize(2048)
-        .rowGroupRows(GROUP_ROWS).statistics(StatisticsLevel.PAGE).dictionary(false)
-        .bloomFilter("id", 3000, 0.01).bloomFilter("s", 3000, 0.01).bloomFilter("dec", 3000, 0.01)
-        .bloomFilter("f", 3000, 0.01).build();
+    for (String name : new String[] {PLAIN, DICTIONARY}) {
+      WriterProperties.Builder props = WriterProperties.builder().codec(CodecName.ZSTD).dataPageSize(2048)
+          .rowGroupRows(GROUP_ROWS).statistics(StatisticsLevel.PAGE).dictionary(name.equals(DICTIONARY))
+          .bloomFilter("id", 3000, 0.01).bloomFilter("s", 3000, 0.01).bloomFilter("dec", 3000, 0.01)
+          .bloomFilter("f", 3000, 0.01);
+      if (name.equals(DICTIONARY)) {
+        // the unique ids fall back after ~500 values, n (0..99) never does; its small RLE pages need a row limit
+        props.dictionaryPageSizeLimit(4096).dataPageRowLimit(800);
+      }
+      write(schema, name, props.build());
+    }
+  }
+
+  private static void write(Schema schema, String name, WriterProperties props) {
     try (LeakCheckedAllocator a = new LeakCheckedAllocator(); LocalFileSystem fs = new LocalFileSystem(dir);
-        ParquetWriter w = ParquetWriter.open(fs, "idx.parquet", schema, props);
+        ParquetWriter w = ParquetWriter.open(fs, name, schema, props);
         VectorSchemaRoot root = VectorSchemaRoot.create(schema, a.get())) {
       root.allocateNew();
       for (int i = 0; i < ROWS; i++) {
@@ -182,16 +195,23 @@ class PageIndexAndBloomFilterTest {
     return c;
   }
 
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {PLAIN, DICTIONARY})
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void parquetJavaReadsColumnIndexOffsetIndexAndStatistics() throws Exception {
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+  void parquetJavaReadsColumnIndexOffsetIndexAndStatistics(String name) throws Exception {
+    boolean fellBack = false;
+    boolean dictionaryOnly = false;
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(dir.resolve(name)))) {
       List<BlockMetaData> blocks = reader.getFooter().getBlocks();
       assertEquals(3, blocks.size());
       long groupStart = 0;
       for (BlockMetaData block : blocks) {
         for (ColumnChunkMetaData chunk : block.getColumns()) {
           String column = chunk.getPath().toDotString();
+          var encodings = chunk.getEncodingStats();
+          assertEquals(name.equals(DICTIONARY), encodings.hasDictionaryPages(), column);
+          fellBack |= encodings.hasDictionaryEncodedPages() && encodings.hasNonDictionaryEncodedPages();
+          dictionaryOnly |= encodings.hasDictionaryEncodedPages() && !encodings.hasNonDictionaryEncodedPages();
           OffsetIndex oi = reader.readOffsetIndex(chunk);
           assertNotNull(oi, column);
           assertTrue(oi.getPageCount() > 1, column + " has several pages");
@@ -204,7 +224,9 @@ class PageIndexAndBloomFilterTest {
               assertEquals(oi.getOffset(p - 1) + oi.getCompressedPageSize(p - 1), oi.getOffset(p));
             }
           }
-          assertEquals(chunk.getTotalSize(), stored, column + ": pages cover the chunk");
+          // the data pages cover the chunk after its dictionary page
+          assertEquals(chunk.getTotalSize() - (chunk.getFirstDataPageOffset() - chunk.getStartingPos()), stored,
+              column + ": pages cover the chunk");
           ColumnIndex ci = reader.readColumnIndex(chunk);
           assertNotNull(ci, column);
           for (int p = 0; p < oi.getPageCount(); p++) {
@@ -250,11 +272,15 @@ class PageIndexAndBloomFilterTest {
         groupStart += block.getRowCount();
       }
     }
+    if (name.equals(DICTIONARY)) {
+      assertTrue(fellBack && dictionaryOnly, "fallback " + fellBack + ", dictionary-only chunks " + dictionaryOnly);
+    }
   }
 
-  @Test
-  void parquetJavaFindsBloomFilterValues() throws Exception {
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
+  @ParameterizedTest
+  @ValueSource(strings = {PLAIN, DICTIONARY})
+  void parquetJavaFindsBloomFilterValues(String name) throws Exception {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(dir.resolve(name)))) {
       long groupStart = 0;
       for (BlockMetaData block : reader.getFooter().getBlocks()) {
         for (ColumnChunkMetaData chunk : block.getColumns()) {
@@ -293,10 +319,11 @@ class PageIndexAndBloomFilterTest {
     };
   }
 
-  @Test
+  @ParameterizedTest
+  @ValueSource(strings = {PLAIN, DICTIONARY})
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void duckDbAgreesOnStatisticsAndProbesBloomFilters() throws Exception {
-    String f = file.toString().replace("'", "''");
+  void duckDbAgreesOnStatisticsAndProbesBloomFilters(String name) throws Exception {
+    String f = dir.resolve(name).toString().replace("'", "''");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       Map<String, Integer> checked = new HashMap<>();
       try (ResultSet rs = st.executeQuery("SELECT row_group_id, path_in_schema, stats_min_value, stats_max_value, "
@@ -324,10 +351,20 @@ class PageIndexAndBloomFilterTest {
               assertEquals((Double) want[1], Double.parseDouble(max), 0.0, column);
             }
             default -> {
-              String lo = new String(((String) want[0]).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-              String hi = new String(((String) want[1]).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-              assertTrue(lo.startsWith(min), "truncated min is a prefix");
-              assertTrue(max.compareTo(hi) >= 0 || hi.startsWith(max.substring(0, max.length() - 1)), "max bound");
+              // bytes as written (UTF-8), compared unsigned: the min is a prefix of the real min, the max an upper
+              // bound of at most 64 bytes, equal to the real max when that fits
+              byte[] lo = ((String) want[0]).getBytes(StandardCharsets.ISO_8859_1);
+              byte[] hi = ((String) want[1]).getBytes(StandardCharsets.ISO_8859_1);
+              byte[] minBytes = min.getBytes(StandardCharsets.UTF_8);
+              byte[] maxBytes = max.getBytes(StandardCharsets.UTF_8);
+              assertTrue(minBytes.length <= lo.length
+                  && Arrays.equals(minBytes, Arrays.copyOf(lo, minBytes.length)), "truncated min is a prefix");
+              assertTrue(maxBytes.length <= 64 && Arrays.compareUnsigned(maxBytes, hi) >= 0, "max bound: " + max);
+              if (hi.length <= 64) {
+                assertTrue(Arrays.equals(hi, maxBytes), "exact max: " + max);
+              } else {
+                assertTrue(Arrays.compareUnsigned(maxBytes, hi) > 0, "rounded-up max: " + max);
+              }
             }
           }
           checked.merge(column, 1, Integer::sum);

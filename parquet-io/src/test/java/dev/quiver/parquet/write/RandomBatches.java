@@ -80,6 +80,8 @@ final class RandomBatches {
     t.add(new ArrowType.Decimal(18, 4, 128));
     t.add(new ArrowType.Decimal(38, 10, 128));
     t.add(new ArrowType.Decimal(50, 5, 256));
+    t.add(new ArrowType.Decimal(10, 2, 256));
+    t.add(new ArrowType.Decimal(5, 1, 256));
     t.add(ArrowType.Utf8.INSTANCE);
     t.add(ArrowType.LargeUtf8.INSTANCE);
     t.add(ArrowType.Binary.INSTANCE);
@@ -332,7 +334,9 @@ final class RandomBatches {
     } else if (v instanceof DurationVector t) {
       t.setSafe(i, x);
     } else if (v instanceof IntervalMonthDayNanoVector m) {
-      m.setSafe(i, (int) x, r.nextInt(), (long) r.nextInt(Integer.MAX_VALUE) * 1_000_000L);
+      // Parquet INTERVAL months and days are unsigned 32-bit: Arrow values from 0 to 2^31-1
+      m.setSafe(i, (int) (x & Integer.MAX_VALUE), r.nextInt(Integer.MAX_VALUE),
+          (long) r.nextInt(Integer.MAX_VALUE) * 1_000_000L);
     } else {
       throw new IllegalStateException("no generator for " + v.getClass().getSimpleName());
     }

@@ -146,6 +146,63 @@ class WriterLifecycleTest {
   }
 
   @Test
+  void propertiesNamingNoColumnOrAnUnsuitableEncodingFailAtOpen(@TempDir Path dir) throws Exception {
+    try (LocalFileSystem fs = new LocalFileSystem(dir)) {
+      IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ParquetWriter.open(fs,
+          "u.parquet", SCHEMA, WriterProperties.builder().column("nosuch", ColumnProperties.inherit()
+              .withDictionary(false)).build()));
+      assertTrue(unknown.getMessage().contains("'nosuch'") && unknown.getMessage().contains("[id, name]"),
+          unknown.getMessage());
+      IllegalArgumentException bloom = assertThrows(IllegalArgumentException.class, () -> ParquetWriter.open(fs,
+          "b.parquet", SCHEMA, WriterProperties.builder().bloomFilter("nam", 100, 0.01).build()));
+      assertTrue(bloom.getMessage().contains("'nam'"), bloom.getMessage());
+      IllegalArgumentException encoding = assertThrows(IllegalArgumentException.class, () -> ParquetWriter.open(fs,
+          "e.parquet", SCHEMA, WriterProperties.builder().column("id", ColumnProperties.inherit()
+              .withEncoding(dev.quiver.parquet.format.Encoding.DELTA_LENGTH_BYTE_ARRAY)).build()));
+      assertEquals("encoding DELTA_LENGTH_BYTE_ARRAY does not suit column 'id' of physical type INT64",
+          encoding.getMessage());
+      // a file-wide encoding still falls back to PLAIN where it does not suit (the strings here)
+      ParquetWriter.open(fs, "ok.parquet", SCHEMA, WriterProperties.builder()
+          .encoding(dev.quiver.parquet.format.Encoding.DELTA_BINARY_PACKED).build()).close();
+      assertEquals(List.of(dir.resolve("ok.parquet")), files(dir));
+    }
+  }
+
+  @Test
+  void zeroRowFileWithADictionaryFieldTakesTheDictionariesAtOpen(@TempDir Path dir) throws Exception {
+    org.apache.arrow.vector.types.pojo.DictionaryEncoding enc =
+        new org.apache.arrow.vector.types.pojo.DictionaryEncoding(5L, false, new ArrowType.Int(16, true));
+    Schema schema = new Schema(List.of(new Field("id", FieldType.notNullable(new ArrowType.Int(64, true)), null),
+        new Field("tag", new FieldType(true, new ArrowType.Int(16, true), enc), null)));
+    try (LeakCheckedAllocator a = new LeakCheckedAllocator(); LocalFileSystem fs = new LocalFileSystem(dir);
+        VarCharVector values = new VarCharVector("tag", a.get());
+        org.apache.arrow.vector.dictionary.DictionaryProvider.MapDictionaryProvider provider =
+            new org.apache.arrow.vector.dictionary.DictionaryProvider.MapDictionaryProvider()) {
+      values.allocateNew();
+      values.setValueCount(0);
+      provider.put(new org.apache.arrow.vector.dictionary.Dictionary(values, enc));
+      ParquetWriter.open(fs, "z.parquet", schema, WriterProperties.defaults(), provider).close();
+      // without the dictionaries and without a batch, close names the way out and leaves nothing
+      ParquetWriter w = ParquetWriter.open(fs, "none.parquet", schema, WriterProperties.defaults());
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, w::close);
+      assertTrue(e.getMessage().contains("ParquetWriter.open"), e.getMessage());
+      assertEquals(List.of(dir.resolve("z.parquet")), files(dir));
+    }
+    try (org.apache.parquet.hadoop.ParquetFileReader r = org.apache.parquet.hadoop.ParquetFileReader.open(
+        new org.apache.parquet.io.LocalInputFile(dir.resolve("z.parquet")))) {
+      assertEquals(0, r.getRecordCount());
+      var tag = r.getFooter().getFileMetaData().getSchema().getType("tag");
+      assertEquals(org.apache.parquet.schema.LogicalTypeAnnotation.stringType(), tag.getLogicalTypeAnnotation());
+    }
+    try (ParquetFileReader r = ParquetFileReader.open(dir.resolve("z.parquet").toString())) {
+      Field tag = r.storedArrowSchema().getFields().get(1); // IPC form: typed by the dictionary's values
+      assertEquals(enc, tag.getDictionary());
+      assertEquals(ArrowType.Utf8.INSTANCE, tag.getType());
+      assertEquals(5L, r.arrowSchema().getFields().get(1).getDictionary().getId());
+    }
+  }
+
+  @Test
   void failedWriteDiscardsOnClose(@TempDir Path dir) throws Exception {
     try (LeakCheckedAllocator a = new LeakCheckedAllocator(); LocalFileSystem fs = new LocalFileSystem(dir);
         VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, a.get())) {
