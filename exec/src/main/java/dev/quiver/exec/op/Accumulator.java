@@ -66,6 +66,10 @@ public abstract class Accumulator {
    * @throws QueryException when {@code fn} does not take that type (SUM/AVG of a non-number), naming {@code text}
    */
   public static Accumulator create(AggFunction fn, DataType argType, String text) {
+    if (argType != null && argType.kind() == Kind.OPAQUE && fn != AggFunction.COUNT) {
+      throw new QueryException(fn + " cannot take a column of type " + argType + " in " + text
+          + "; such columns can only be counted, selected or tested with IS [NOT] NULL");
+    }
     switch (fn) {
       case COUNT_STAR:
         return new Count(false);
