@@ -7,7 +7,8 @@ package dev.quiver.exec.types;
  * since 1970-01-01) and TIMESTAMP (microseconds since the epoch, no time zone) in {@code long[]}; DOUBLE in
  * {@code double[]}; VARCHAR as UTF-8 bytes plus offsets. DECIMAL carries precision (1..38) and scale; its unscaled
  * value must fit a signed 64-bit integer, and arithmetic that leaves that range fails with
- * {@link dev.quiver.exec.QueryException} (decimal overflow). INTERVAL exists only for literals added to dates and
+ * {@link dev.quiver.exec.QueryException} (decimal overflow); the exception is a SUM result, summed in 128 bits and
+ * returned as DECIMAL(38,s) up to 38 digits (see {@link dev.quiver.exec.vector.Column#high}). INTERVAL exists only for literals added to dates and
  * timestamps; NULL is the type of an untyped {@code NULL} literal.
  *
  * <p>OPAQUE is a column the engine carries but does not compute with: nested (struct, list, map, union), time,

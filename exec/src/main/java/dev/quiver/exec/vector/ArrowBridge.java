@@ -491,10 +491,11 @@ public final class ArrowBridge {
       }
     } else if (vector instanceof DecimalVector dv) {
       ByteBuffer out = rows == 0 ? null : view(dv.getDataBuffer(), 0, 16L * rows);
+      long[] high = col.high;
       for (int i = 0; i < rows; i++) {
         long v = col.longs[i];
         out.putLong(16 * i, v);
-        out.putLong(16 * i + 8, v >> 63);
+        out.putLong(16 * i + 8, high == null ? v >> 63 : high[i]);
       }
       setValidity(dv, n, rows);
     } else {
