@@ -15,8 +15,7 @@ import java.util.Arrays;
  * <p>A DECIMAL column may be wide: {@code high} then holds the upper 64 bits of each 128-bit two's-complement
  * unscaled value and {@code longs} the lower 64 bits (only SUM produces such columns, when a group's sum leaves 64
  * bits; {@code high} is null whenever every value fits {@code longs}). Wide columns can be moved (gathered,
- * sliced, concatenated, sorted by other columns, returned) but not computed on: {@link #requireNarrow} guards
- * the kernels.
+ * sliced, concatenated, returned) and sorted by, but not computed on: {@link #requireNarrow} guards the kernels.
  */
 public final class Column {
   /** The values' type. */
@@ -77,7 +76,7 @@ public final class Column {
   public Column requireNarrow(String what) {
     if (high != null) {
       throw new dev.quiver.exec.QueryException(what + " holds a decimal sum wider than 64 bits, which can be "
-          + "returned but not yet computed on, compared or sorted by");
+          + "returned and sorted by but not yet computed on or compared");
     }
     return this;
   }
