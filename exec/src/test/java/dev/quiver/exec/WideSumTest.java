@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WideSumTest {
   private static Path dir;
   private static String file;
+  private static String wideFile;
 
   @BeforeAll
   static void write() throws Exception {
@@ -37,12 +38,18 @@ class WideSumTest {
           + "::DECIMAL(18,2) AS d, "
           + "(i % 1000)::INTEGER AS n "
           + "FROM range(0, 30000) t(i)) TO '" + file + "' (FORMAT parquet, ROW_GROUP_SIZE 7000)");
+      // DECIMAL(38,2) values beyond 64 bits in every fourth row, small ones elsewhere
+      wideFile = dir.resolve("wide.parquet").toString();
+      st.execute("COPY (SELECT i, CASE WHEN i % 4 = 0 THEN (i::DECIMAL(38,2) * 1e30::DECIMAL(38,0))::DECIMAL(38,2) "
+          + "WHEN i % 7 = 0 THEN NULL ELSE (-i)::DECIMAL(38,2) END AS w FROM range(0, 3000) t(i)) TO '" + wideFile
+          + "' (FORMAT parquet, ROW_GROUP_SIZE 1000)");
     }
   }
 
   @AfterAll
   static void close() throws Exception {
     Files.deleteIfExists(Path.of(file));
+    Files.deleteIfExists(Path.of(wideFile));
     Files.deleteIfExists(dir);
     DuckDbComparisonTest.close();
   }
@@ -66,14 +73,28 @@ class WideSumTest {
     assertNull(Rows.diff(DuckDbComparisonTest.duckdb(sql), DuckDbComparisonTest.quiver(sql, threads, 700)), sql);
   }
 
+  @ParameterizedTest(name = "{0} threads={1}")
+  @CsvSource(delimiter = '|', value = {
+      "SELECT * FROM '%s'|1",
+      "SELECT w, i FROM '%s' WHERE i % 3 = 0 ORDER BY i DESC|2",
+      "SELECT i, w FROM '%s' ORDER BY w DESC NULLS LAST, i LIMIT 40|2",
+      "SELECT i, w FROM '%s' ORDER BY w, i|1",
+  })
+  void wideDecimalColumnsPassThroughLikeDuckDb(String template, int threads) throws SQLException {
+    String sql = template.replace("%s", wideFile);
+    assertNull(Rows.diff(DuckDbComparisonTest.duckdb(sql), DuckDbComparisonTest.quiver(sql, threads, 700)), sql);
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
+      "SELECT * FROM '%w' WHERE w > 0",
+      "SELECT w * 2 FROM '%w'",
       "SELECT k, sum(v) AS s FROM '%s' GROUP BY k HAVING sum(v) > 0",
       "SELECT * FROM (SELECT k, sum(v) AS s FROM '%s' GROUP BY k) WHERE s > 0",
       "SELECT k, sum(v) + 1 FROM '%s' GROUP BY k",
   })
   void computingOnAWideSumFailsClearly(String template) {
-    String sql = template.replace("%s", file);
+    String sql = template.replace("%s", file).replace("%w", wideFile);
     QueryException e = assertThrows(QueryException.class, () -> DuckDbComparisonTest.quiver(sql, 2, 700));
     assertTrue(e.getMessage().contains("wider than 64 bits"), e.getMessage());
   }

@@ -31,8 +31,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /**
  * Moves columns between Arrow vectors and the engine's {@link Column}s, in bulk (whole buffers copied through NIO
  * views, not value by value through Arrow's accessors). Arrow types read: Bool, Int (8-64 bits, signed or unsigned;
- * unsigned 64-bit values above {@code Long.MAX_VALUE} fail), FloatingPoint (half excluded), Decimal (128 and 256 bit,
- * unscaled value within 64 bits), Utf8, LargeUtf8, Binary, LargeBinary (as VARCHAR bytes), Date (day, milli),
+ * unsigned 64-bit values above {@code Long.MAX_VALUE} fail), FloatingPoint (half excluded), Decimal (128 bit: values
+ * beyond 64 bits make a wide column, see {@link Column#high}; 256 bit: unscaled value within 64 bits), Utf8, LargeUtf8, Binary, LargeBinary (as VARCHAR bytes), Date (day, milli),
  * Timestamp (any unit, time zone dropped; converted to microseconds). Every other Arrow type (struct, list, map,
  * union, time, interval, duration, fixed-size binary, half float, ...) is OPAQUE: carried through the query in
  * its Arrow vectors ({@link ArrowValues}) and written back as the same Arrow type. Written: see {@link #arrowType}.
@@ -103,7 +103,7 @@ public final class ArrowBridge {
   /**
    * Reads {@code vector}'s first {@code rows} values into a column of {@code type} (from {@link #typeOf}).
    *
-   * @throws QueryException when a decimal's unscaled value or an unsigned 64-bit value does not fit 64 bits
+   * @throws QueryException when a 256-bit decimal's unscaled value or an unsigned 64-bit value does not fit 64 bits
    */
   public static Column toColumn(FieldVector vector, DataType type, int rows) {
     boolean[] nulls = vector.getNullCount() == 0 ? null : nulls(vector, rows);
@@ -183,7 +183,15 @@ public final class ArrowBridge {
         }
       }
       if (bad != 0) {
-        throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+        if (words != 2) {
+          throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+        }
+        // 128-bit values beyond 64 bits: a wide column (returned as is; computing on it fails clearly)
+        long[] high = new long[rows];
+        for (int r = 0; r < rows; r++) {
+          high[r] = raw.get(2 * r + 1);
+        }
+        return Column.ofWideDecimals(type, v, high, nulls, rows);
       }
     } else if (t instanceof ArrowType.Date dt) {
       if (dt.getUnit() == DateUnit.DAY) {
@@ -300,7 +308,11 @@ public final class ArrowBridge {
           bad |= (in.get(2 * r + 1) ^ (lo >> 63)) & (nulls == null || !nulls[k] ? -1L : 0L);
         }
         if (bad != 0) {
-          throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+          long[] high = new long[count];
+          for (int k = 0; k < count; k++) {
+            high[k] = in.get(2 * selection[k] + 1);
+          }
+          return Column.ofWideDecimals(type, v, high, nulls, count);
         }
       }
       return Column.ofLongs(type, v, nulls, count);
