@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * An immutable query under construction: each method returns a new DataFrame with one more step. Nothing runs
@@ -158,7 +159,8 @@ public final class DataFrame {
     Operator values = new dev.quiver.exec.op.Values(
         new dev.quiver.exec.vector.Schema(List.of("plan"), List.of(dev.quiver.exec.types.DataType.VARCHAR)),
         List.of(batch));
-    return new QueryResult(values, List.of(), session.allocator(),
-        session.allocator().newChildAllocator("quiver-explain", 0, Long.MAX_VALUE), Long.MAX_VALUE);
+    BufferAllocator query = session.allocator().newChildAllocator("quiver-explain", 0, Long.MAX_VALUE);
+    return new QueryResult(values, List.of(), session.allocator(), query, Long.MAX_VALUE,
+        new dev.quiver.exec.vector.ArrowValues(query));
   }
 }

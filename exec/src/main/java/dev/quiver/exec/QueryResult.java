@@ -16,7 +16,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * A running query: its result as a stream of Arrow batches, each a new {@link VectorSchemaRoot} in the caller's
  * allocator that the caller closes. Column types: BOOLEAN → Bool, INTEGER → Int(32), BIGINT → Int(64), DOUBLE →
  * FloatingPoint(DOUBLE), DECIMAL(p,s) → Decimal(p,s,128), VARCHAR → Utf8, DATE → Date(DAY), TIMESTAMP →
- * Timestamp(MICROSECOND, no zone). {@link #close()} stops the query and frees what it holds (call it even after
+ * Timestamp(MICROSECOND, no zone); an OPAQUE column (nested, time, interval, ... as the Parquet reader produced it)
+ * keeps its Arrow type, its rows copied or shared from the reader's vectors (a dictionary-encoded column is
+ * returned decoded, as its value type). {@link #close()} stops the query and frees what it holds (call it even after
  * the last batch). Not thread-safe.
  */
 public final class QueryResult implements Iterator<VectorSchemaRoot>, AutoCloseable {
@@ -25,17 +27,34 @@ public final class QueryResult implements Iterator<VectorSchemaRoot>, AutoClosea
   private final BufferAllocator output;
   private final BufferAllocator queryAllocator;
   private final long limit;
+  private final dev.quiver.exec.vector.ArrowValues values;
+  private final boolean streaming;
   private Batch pending;
   private boolean done;
   private boolean closed;
 
   QueryResult(Operator root, List<Dataset> datasets, BufferAllocator output, BufferAllocator queryAllocator,
-      long limit) {
+      long limit, dev.quiver.exec.vector.ArrowValues values) {
+    this.values = values;
+    this.streaming = streaming(root);
     this.root = root;
     this.datasets = datasets;
     this.output = output;
     this.queryAllocator = queryAllocator;
     this.limit = limit;
+  }
+
+  /** Whether no operator in the tree buffers rows across batches (then each scan batch feeds one output batch). */
+  private static boolean streaming(Operator op) {
+    if (op instanceof dev.quiver.exec.op.Sort || op instanceof dev.quiver.exec.op.HashAggregate) {
+      return false;
+    }
+    for (Operator c : op.children()) {
+      if (!streaming(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The result's columns. */
@@ -87,7 +106,17 @@ public final class QueryResult implements Iterator<VectorSchemaRoot>, AutoClosea
     }
     Batch b = pending;
     pending = null;
-    return ArrowBridge.toArrow(root.schema(), b, output);
+    Schema schema = root.schema();
+    VectorSchemaRoot out = ArrowBridge.toArrow(schema, b, output, values);
+    if (streaming) {
+      // no later batch refers to the Arrow vectors behind this batch's opaque columns: free them now
+      for (int c = 0; c < schema.size(); c++) {
+        if (schema.type(c).kind() == dev.quiver.exec.types.DataType.Kind.OPAQUE) {
+          values.release(b.columns()[c]);
+        }
+      }
+    }
+    return out;
   }
 
   /** The next batch in engine form (no Arrow copy), or null at the end; for callers inside the engine. */
@@ -119,6 +148,11 @@ public final class QueryResult implements Iterator<VectorSchemaRoot>, AutoClosea
       } catch (RuntimeException e) {
         failure = failure == null ? e : failure;
       }
+    }
+    try {
+      values.close();
+    } catch (RuntimeException e) {
+      failure = failure == null ? e : failure;
     }
     try {
       queryAllocator.close();

@@ -113,14 +113,17 @@ public final class Session {
     long limit = memoryLimit;
     BufferAllocator query = allocator.newChildAllocator("quiver-query", 0, limit);
     Map<String, Dataset> datasets = new LinkedHashMap<>();
+    dev.quiver.exec.vector.ArrowValues values = new dev.quiver.exec.vector.ArrowValues(query);
     try {
-      PhysicalPlanner planner = new PhysicalPlanner(query, new MemoryBudget(query), threads, batchSize, datasets);
+      PhysicalPlanner planner = new PhysicalPlanner(query, new MemoryBudget(query), threads, batchSize, datasets,
+          values);
       Operator root = planner.build(plan);
-      return new QueryResult(root, new ArrayList<>(datasets.values()), allocator, query, limit);
+      return new QueryResult(root, new ArrayList<>(datasets.values()), allocator, query, limit, values);
     } catch (RuntimeException e) {
       for (Dataset d : datasets.values()) {
         d.close();
       }
+      values.close();
       query.close();
       throw e;
     }

@@ -179,12 +179,7 @@ public final class Dataset implements AutoCloseable {
       List<Boolean> prunable = new ArrayList<>();
       List<ColumnDescriptor> descriptors = reader.schema().columns();
       for (Field f : reader.arrowSchema().getFields()) {
-        DataType t;
-        try {
-          t = ArrowBridge.typeOf(f);
-        } catch (QueryException unsupported) {
-          continue; // nested and exotic columns are not queryable yet
-        }
+        DataType t = ArrowBridge.typeOf(f); // nested and exotic types are OPAQUE pass-through columns
         int leaf = -1;
         for (ColumnDescriptor d : descriptors) {
           if (d.path().size() == 1 && d.path().get(0).equals(f.getName())) {

@@ -25,15 +25,35 @@ import java.util.Locale;
  */
 public final class Binder {
   private final Schema schema;
+  /** The expressions being bound, innermost last: an OPAQUE operand is named with the expression using it. */
+  private final java.util.ArrayDeque<Expr> enclosing = new java.util.ArrayDeque<>();
+  /** Whether the next {@link #bind} may give an OPAQUE value (set for the operand of IS [NOT] NULL). */
+  private boolean opaqueOperand;
 
   /** A binder resolving column names against {@code schema}. */
   public Binder(Schema schema) {
     this.schema = schema;
   }
 
-  /** Binds {@code expr}. */
+  /**
+   * Binds {@code expr}. An OPAQUE column (nested, time, ...) may be the whole expression or the operand of
+   * IS [NOT] NULL; used anywhere else it is a type error naming the column and the expression.
+   */
   public Bound bind(Expr expr) {
-    Bound b = bindRaw(expr);
+    boolean allowOpaque = enclosing.isEmpty() || opaqueOperand;
+    opaqueOperand = false;
+    Bound b;
+    enclosing.addLast(expr);
+    try {
+      b = bindRaw(expr);
+    } finally {
+      enclosing.removeLast();
+    }
+    if (b.type().kind() == Kind.OPAQUE && (!allowOpaque || !(expr instanceof Expr.ColumnRef))) {
+      Expr user = enclosing.isEmpty() ? expr : enclosing.peekLast();
+      throw new QueryException("column '" + expr + "' has type " + b.type() + ", which cannot be used in " + user
+          + "; such columns can only be selected or tested with IS [NOT] NULL");
+    }
     return fold(b);
   }
 
@@ -110,6 +130,7 @@ public final class Binder {
       return maybeFold(new Logic.Negation(a, e.toString()), a);
     }
     if (e instanceof Expr.IsNull isNull) {
+      opaqueOperand = true;
       Bound a = bind(isNull.operand());
       return maybeFold(new Logic.NullTest(a, isNull.negated(), e.toString()), a);
     }

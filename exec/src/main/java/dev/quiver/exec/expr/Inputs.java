@@ -7,14 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Leaf evaluators: input columns and constants. */
-final class Inputs {
+public final class Inputs {
   private Inputs() {}
 
   /** Column {@code index} of the input batch. */
+  /**
+   * The input column index when {@code b} is a plain column reference (which an operator may move without
+   * evaluating, wide decimals included), else -1.
+   */
+  public static int columnIndex(Bound b) {
+    return b instanceof ColumnInput c ? c.index() : -1;
+  }
+
   record ColumnInput(int index, DataType type, String name) implements Bound {
     @Override
     public Column eval(Batch batch) {
-      return batch.columns()[index];
+      Column c = batch.columns()[index];
+      return c.high == null ? c : c.requireNarrow("column '" + name + "'");
     }
 
     @Override

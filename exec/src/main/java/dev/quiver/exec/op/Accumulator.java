@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * The running state of one aggregate over all groups of a {@link HashAggregate}, in arrays indexed by group id,
  * updated a batch at a time ({@code state[gid[i]] op= value[i]} loops specialised per type) and merged across
- * threads. Result types follow DuckDB: SUM of integers BIGINT (overflow fails), of DECIMAL(p,s) DECIMAL(38,s), of
+ * threads. Result types follow DuckDB: SUM of INTEGER BIGINT, of BIGINT DECIMAL(38,0) (DuckDB's HUGEINT), of
+ * DECIMAL(p,s) DECIMAL(38,s) (summed in 128 bits; overflow beyond 64 bits or 38 digits fails), of
  * DOUBLE DOUBLE; AVG DOUBLE; COUNT, COUNT(*) and COUNT(DISTINCT) BIGINT; MIN and MAX the argument's type. SUM,
  * AVG, MIN and MAX of no non-null value are NULL; counts are 0.
  */
@@ -66,6 +67,10 @@ public abstract class Accumulator {
    * @throws QueryException when {@code fn} does not take that type (SUM/AVG of a non-number), naming {@code text}
    */
   public static Accumulator create(AggFunction fn, DataType argType, String text) {
+    if (argType != null && argType.kind() == Kind.OPAQUE && fn != AggFunction.COUNT) {
+      throw new QueryException(fn + " cannot take a column of type " + argType + " in " + text
+          + "; such columns can only be counted, selected or tested with IS [NOT] NULL");
+    }
     switch (fn) {
       case COUNT_STAR:
         return new Count(false);
@@ -154,11 +159,21 @@ public abstract class Accumulator {
   }
 
   /** SUM and AVG: 64-bit integer sums (overflow-checked) for exact types, double sums for DOUBLE. */
+  /**
+   * SUM and AVG. Exact arguments (integers, decimals) are summed in 128 bits: per group a lower word in
+   * {@code longSums} and an upper word in {@code highSums}, the carry computed branch-free, so no intermediate sum
+   * overflows. SUM of INTEGER is BIGINT and fails when a group's sum leaves 64 bits; SUM of BIGINT is
+   * DECIMAL(38,0) and of DECIMAL(p,s) DECIMAL(38,s), failing only when a sum has more than 38 digits.
+   */
   static final class Sum extends Accumulator {
+    /** 10^38 as a 128-bit value: upper and lower words. */
+    private static final long LIMIT_HIGH = 0x4B3B4CA85A86C47AL;
+    private static final long LIMIT_LOW = 0x098A224000000000L;
     private final DataType argType;
     private final boolean avg;
     private final boolean exact;
     long[] longSums = new long[0];
+    long[] highSums = new long[0];
     double[] doubleSums = new double[0];
     long[] counts = new long[0];
 
@@ -173,17 +188,26 @@ public abstract class Accumulator {
       if (avg || !exact) {
         return DataType.DOUBLE;
       }
-      return argType.kind() == Kind.DECIMAL ? DataType.decimal(38, argType.scale()) : DataType.BIGINT;
+      if (argType.kind() == Kind.DECIMAL) {
+        return DataType.decimal(38, argType.scale());
+      }
+      return argType.kind() == Kind.BIGINT ? DataType.decimal(38, 0) : DataType.BIGINT;
     }
 
     @Override
     protected void ensure(int groups) {
       if (exact) {
         longSums = Arrays.copyOf(longSums, groups);
+        highSums = Arrays.copyOf(highSums, groups);
       } else {
         doubleSums = Arrays.copyOf(doubleSums, groups);
       }
       counts = Arrays.copyOf(counts, groups);
+    }
+
+    /** The carry out of the unsigned 64-bit addition {@code a + b = r}: 0 or 1. */
+    private static long carry(long a, long b, long r) {
+      return ((a & b) | ((a | b) & ~r)) >>> 63;
     }
 
     @Override
@@ -192,24 +216,27 @@ public abstract class Accumulator {
       long[] c = counts;
       boolean[] nl = arg.nulls;
       if (exact) {
+        arg.requireNarrow("the argument of SUM");
         long[] s = longSums;
+        long[] h = highSums;
         long[] v = arg.longs;
-        long overflow = 0;
         if (nl == null && addCounts(c, rowsPerGroup, groups)) {
           for (int i = 0; i < n; i++) {
             int g = gids[i];
             long a = s[g];
-            long r = a + v[i];
-            overflow |= (a ^ r) & (v[i] ^ r);
+            long x = v[i];
+            long r = a + x;
             s[g] = r;
+            h[g] += (x >> 63) + carry(a, x, r);
           }
         } else if (nl == null) {
           for (int i = 0; i < n; i++) {
             int g = gids[i];
             long a = s[g];
-            long r = a + v[i];
-            overflow |= (a ^ r) & (v[i] ^ r);
+            long x = v[i];
+            long r = a + x;
             s[g] = r;
+            h[g] += (x >> 63) + carry(a, x, r);
             c[g]++;
           }
         } else {
@@ -217,16 +244,13 @@ public abstract class Accumulator {
             if (!nl[i]) {
               int g = gids[i];
               long a = s[g];
-              long r = a + v[i];
-              overflow |= (a ^ r) & (v[i] ^ r);
+              long x = v[i];
+              long r = a + x;
               s[g] = r;
+              h[g] += (x >> 63) + carry(a, x, r);
               c[g]++;
             }
           }
-        }
-        if (overflow < 0) {
-          throw new QueryException((argType.kind() == Kind.DECIMAL ? "decimal" : "integer")
-              + " overflow in SUM: a group's sum leaves 64 bits");
         }
       } else {
         double[] s = doubleSums;
@@ -249,16 +273,34 @@ public abstract class Accumulator {
       for (int g = 0; g < map.length; g++) {
         int t = map[g];
         if (exact) {
-          try {
-            longSums[t] = Math.addExact(longSums[t], o.longSums[g]);
-          } catch (ArithmeticException e) {
-            throw new QueryException("overflow in SUM: a group's sum leaves 64 bits");
-          }
+          long a = longSums[t];
+          long b = o.longSums[g];
+          long r = a + b;
+          longSums[t] = r;
+          highSums[t] += o.highSums[g] + carry(a, b, r);
         } else {
           doubleSums[t] += o.doubleSums[g];
         }
         counts[t] += o.counts[g];
       }
+    }
+
+    /** Whether the 128-bit value (hi, lo) has at least 39 digits: |value| >= 10^38. */
+    private static boolean beyond38Digits(long hi, long lo) {
+      if (hi < 0) {
+        long nlo = -lo;
+        long nhi = ~hi + (lo == 0 ? 1 : 0);
+        hi = nhi;
+        lo = nlo;
+        if (hi < 0) {
+          return true; // -2^127
+        }
+      }
+      return hi > LIMIT_HIGH || (hi == LIMIT_HIGH && Long.compareUnsigned(lo, LIMIT_LOW) >= 0);
+    }
+
+    private static java.math.BigInteger big(long hi, long lo) {
+      return java.math.BigInteger.valueOf(hi).shiftLeft(64).add(new java.math.BigInteger(Long.toUnsignedString(lo)));
     }
 
     @Override
@@ -273,24 +315,43 @@ public abstract class Accumulator {
         double scale = argType.kind() == Kind.DECIMAL ? Math.pow(10, argType.scale()) : 1;
         for (int g = 0; g < groups; g++) {
           if (counts[g] > 0) {
-            r[g] = exact ? (double) longSums[g] / counts[g] / scale : doubleSums[g] / counts[g];
-            if (exact && argType.kind() == Kind.DECIMAL) {
-              r[g] = new java.math.BigDecimal(longSums[g]).divide(java.math.BigDecimal.valueOf(counts[g]),
-                  java.math.MathContext.DECIMAL64).movePointLeft(argType.scale()).doubleValue();
+            boolean narrow = !exact || highSums[g] == longSums[g] >> 63;
+            if (!exact) {
+              r[g] = doubleSums[g] / counts[g];
+            } else if (narrow && argType.kind() != Kind.DECIMAL) {
+              r[g] = (double) longSums[g] / counts[g];
+            } else {
+              java.math.BigDecimal sum = narrow ? new java.math.BigDecimal(longSums[g])
+                  : new java.math.BigDecimal(big(highSums[g], longSums[g]));
+              r[g] = sum.divide(java.math.BigDecimal.valueOf(counts[g]), java.math.MathContext.DECIMAL64)
+                  .movePointLeft(argType.kind() == Kind.DECIMAL ? argType.scale() : 0).doubleValue();
             }
           }
         }
         return Column.ofDoubles(r, nulls, groups);
       }
-      if (exact) {
-        return Column.ofLongs(type(), Arrays.copyOf(longSums, groups), nulls, groups);
+      if (!exact) {
+        return Column.ofDoubles(Arrays.copyOf(doubleSums, groups), nulls, groups);
       }
-      return Column.ofDoubles(Arrays.copyOf(doubleSums, groups), nulls, groups);
+      boolean wide = false;
+      for (int g = 0; g < groups; g++) {
+        if (highSums[g] != longSums[g] >> 63) {
+          if (type().kind() != Kind.DECIMAL) {
+            throw new QueryException("integer overflow in SUM: a group's sum leaves 64 bits");
+          }
+          if (beyond38Digits(highSums[g], longSums[g])) {
+            throw new QueryException("decimal overflow in SUM: a group's sum has more than 38 digits");
+          }
+          wide = true;
+        }
+      }
+      return Column.ofWideDecimals(type(), Arrays.copyOf(longSums, groups),
+          wide ? Arrays.copyOf(highSums, groups) : null, nulls, groups);
     }
 
     @Override
     public long sizeInBytes() {
-      return 8L * (longSums.length + doubleSums.length + counts.length);
+      return 8L * (longSums.length + highSums.length + doubleSums.length + counts.length);
     }
   }
 

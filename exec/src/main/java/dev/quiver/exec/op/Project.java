@@ -40,7 +40,8 @@ public final class Project extends AbstractOperator {
     stats.rowsIn.addAndGet(b.rowCount());
     Column[] out = new Column[exprs.size()];
     for (int i = 0; i < out.length; i++) {
-      Column c = exprs.get(i).eval(b);
+      int in = dev.quiver.exec.expr.Inputs.columnIndex(exprs.get(i));
+      Column c = in >= 0 ? b.columns()[in] : exprs.get(i).eval(b);
       out[i] = c.type.equals(schema.type(i)) ? c : Column.allNull(schema.type(i), b.rowCount());
     }
     return new Batch(out, b.rowCount());

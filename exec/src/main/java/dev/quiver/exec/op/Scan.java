@@ -38,6 +38,7 @@ public final class Scan extends AbstractOperator {
   private final int batchSize;
   private final String filterText;
   private final long skippedGroups;
+  private final dev.quiver.exec.vector.ArrowValues values;
   private final List<dev.quiver.exec.expr.Bound> conjuncts = new ArrayList<>();
   private final List<int[]> conjunctColumns = new ArrayList<>();
   private ParquetFileReader reader;
@@ -51,10 +52,12 @@ public final class Scan extends AbstractOperator {
    * @param allocator where the reader allocates its Arrow batches (freed batch by batch)
    * @param skippedGroups row groups the pruner skipped, for EXPLAIN ANALYZE
    * @param filterText the filter used for pruning, for EXPLAIN (may be null)
+   * @param values where the Arrow vectors of OPAQUE columns are handed over (the query's store)
    */
   public Scan(Dataset dataset, Queue<ScanUnit> units, List<String> columns, BufferAllocator allocator, int batchSize,
-      MemoryBudget budget, long skippedGroups, String filterText) {
+      MemoryBudget budget, long skippedGroups, String filterText, dev.quiver.exec.vector.ArrowValues values) {
     super(budget);
+    this.values = values;
     this.dataset = dataset;
     this.units = units;
     List<DataType> types = new ArrayList<>();
@@ -144,9 +147,7 @@ public final class Scan extends AbstractOperator {
       DataType want = schema.type(c);
       int fi = f.columnIndex(name);
       if (fi >= 0) {
-        FieldVector v = root.getVector(f.columnNames().get(fi));
-        Column col = ArrowBridge.toColumn(v, f.columnTypes().get(fi), rows);
-        cols[c] = col.type.equals(want) ? col : widen(col, want);
+        cols[c] = read(root, f, fi, want, null, rows);
       } else if (Dataset.value(f.partitionValues(), name) != null) {
         cols[c] = Pruner.partitionColumn(want, Dataset.value(f.partitionValues(), name), rows);
       } else {
@@ -261,13 +262,55 @@ public final class Scan extends AbstractOperator {
     DataType want = schema.type(c);
     int fi = f.columnIndex(name);
     if (fi >= 0) {
-      FieldVector v = root.getVector(f.columnNames().get(fi));
-      Column col = sel == null ? ArrowBridge.toColumn(v, f.columnTypes().get(fi), rows)
-          : ArrowBridge.toColumn(v, f.columnTypes().get(fi), rows, sel, count);
-      return col.type.equals(want) ? col : widen(col, want);
+      return read(root, f, fi, want, sel, count);
     }
     String partition = Dataset.value(f.partitionValues(), name);
     return partition != null ? Pruner.partitionColumn(want, partition, count) : Column.allNull(want, count);
+  }
+
+  /**
+   * File column {@code fi} of the root as a column of {@code want}, at rows {@code sel[0..count)} (all rows when
+   * sel is null): a dictionary-encoded vector is decoded to its values first; an OPAQUE column's vector is handed
+   * to the query's {@link dev.quiver.exec.vector.ArrowValues} (whole, or only the selected rows copied) and the
+   * column holds references to its rows.
+   */
+  private Column read(VectorSchemaRoot root, DataFile f, int fi, DataType want, int[] sel, int count) {
+    int rows = root.getRowCount();
+    FieldVector v = root.getVector(f.columnNames().get(fi));
+    FieldVector decoded = null;
+    try {
+      org.apache.arrow.vector.types.pojo.DictionaryEncoding enc = v.getField().getDictionary();
+      if (enc != null) {
+        org.apache.arrow.vector.dictionary.Dictionary dict = batches.dictionaries().lookup(enc.getId());
+        if (dict == null) {
+          throw new dev.quiver.exec.QueryException("column '" + v.getName() + "': dictionary " + enc.getId()
+              + " missing from the batch");
+        }
+        decoded = (FieldVector) org.apache.arrow.vector.dictionary.DictionaryEncoder.decode(v, dict, allocator);
+        v = decoded;
+      }
+      DataType fileType = f.columnTypes().get(fi);
+      if (fileType.kind() == DataType.Kind.OPAQUE) {
+        if (want.kind() != DataType.Kind.OPAQUE) {
+          throw new dev.quiver.exec.QueryException("column '" + v.getName() + "' is " + fileType + " in "
+              + f.location() + " but " + want + " in the dataset");
+        }
+        int id = sel == null ? values.add(v) : values.addSelected(v, sel, count);
+        int n = sel == null ? rows : count;
+        long[] refs = new long[n];
+        for (int i = 0; i < n; i++) {
+          refs[i] = dev.quiver.exec.vector.ArrowValues.ref(id, i);
+        }
+        return Column.ofLongs(want, refs, values.nulls(id), n);
+      }
+      Column col = sel == null ? ArrowBridge.toColumn(v, fileType, rows)
+          : ArrowBridge.toColumn(v, fileType, rows, sel, count);
+      return col.type.equals(want) ? col : widen(col, want);
+    } finally {
+      if (decoded != null) {
+        decoded.close();
+      }
+    }
   }
 
   private static Column widen(Column col, DataType want) {

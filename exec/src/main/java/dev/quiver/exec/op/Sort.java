@@ -87,7 +87,9 @@ public final class Sort extends AbstractOperator {
       stats.rowsIn.addAndGet(b.rowCount());
       Column[] cols = Arrays.copyOf(b.columns(), schema.size() + keys.size());
       for (int k = 0; k < keys.size(); k++) {
-        Column c = keys.get(k).key().eval(b);
+        // a plain column key is taken as is: wide decimal sums (128-bit) sort too
+        int in = dev.quiver.exec.expr.Inputs.columnIndex(keys.get(k).key());
+        Column c = in >= 0 ? b.columns()[in] : keys.get(k).key().eval(b);
         cols[schema.size() + k] = c.type.kind() == DataType.Kind.NULL ? Column.allNull(DataType.INTEGER,
             b.rowCount()) : c;
       }
@@ -295,7 +297,10 @@ public final class Sort extends AbstractOperator {
           return an == nullsFirst[k] ? -1 : 1;
         }
         int r;
-        if (c.longs != null) {
+        if (c.high != null) {
+          r = Long.compare(c.high[a], c.high[b]);
+          r = r != 0 ? r : Long.compareUnsigned(c.longs[a], c.longs[b]);
+        } else if (c.longs != null) {
           r = Long.compare(c.longs[a], c.longs[b]);
         } else if (c.doubles != null) {
           double x = c.doubles[a];

@@ -42,15 +42,18 @@ public final class PhysicalPlanner {
   private final int threads;
   private final int batchSize;
   private final Map<String, Dataset> datasets;
+  private final dev.quiver.exec.vector.ArrowValues values;
 
   /**
    * A planner.
    *
    * @param allocator the query's allocator (scans allocate their Arrow batches here)
    * @param datasets opened datasets by location, filled by {@link #schemaOf}; the caller closes them
+   * @param values the query's store of OPAQUE columns' Arrow vectors (scans fill it; the caller closes it)
    */
   public PhysicalPlanner(BufferAllocator allocator, MemoryBudget budget, int threads, int batchSize,
-      Map<String, Dataset> datasets) {
+      Map<String, Dataset> datasets, dev.quiver.exec.vector.ArrowValues values) {
+    this.values = values;
     this.allocator = allocator;
     this.budget = budget;
     this.threads = Math.max(1, threads);
@@ -142,7 +145,9 @@ public final class PhysicalPlanner {
       Binder b = new Binder(inputs.get(0).schema());
       List<Bound> keys = new ArrayList<>();
       for (Expr k : a.keys()) {
-        keys.add(b.bind(k));
+        Bound key = b.bind(k);
+        requireComparable(key, k, "GROUP BY");
+        keys.add(key);
       }
       List<HashAggregate.Spec> specs = new ArrayList<>();
       for (Expr.Agg g : a.aggs()) {
@@ -165,7 +170,9 @@ public final class PhysicalPlanner {
     Binder b = new Binder(inputs.get(0).schema());
     List<Sort.Key> keys = new ArrayList<>();
     for (Plan.SortKey k : s.keys()) {
-      keys.add(new Sort.Key(b.bind(k.expr()), k.descending(), k.nullsFirst()));
+      Bound key = b.bind(k.expr());
+      requireComparable(key, k.expr(), "ORDER BY");
+      keys.add(new Sort.Key(key, k.descending(), k.nullsFirst()));
     }
     return new Sort(inputs, keys, keep, budget);
   }
@@ -261,15 +268,24 @@ public final class PhysicalPlanner {
     List<Operator> out = new ArrayList<>();
     for (int i = 0; i < copies; i++) {
       out.add(new Scan(ds, queue, columns, allocator, batchSize, budget, i == 0 ? skipped[0] : 0,
-          filter == null ? null : filter.toString()));
+          filter == null ? null : filter.toString(), values));
     }
     return out;
+  }
+
+  /** Rejects an OPAQUE (nested, time, ...) key, which has no order or equality in the engine. */
+  private static void requireComparable(Bound key, Expr e, String clause) {
+    if (key.type().kind() == DataType.Kind.OPAQUE) {
+      throw new QueryException(clause + " " + e + ": column of type " + key.type() + " cannot be compared; "
+          + "such columns can only be selected or tested with IS [NOT] NULL");
+    }
   }
 
   private static String cheapestColumn(Dataset ds) {
     Schema s = ds.schema();
     for (int i = 0; i < s.size(); i++) {
-      if (s.type(i).kind() != DataType.Kind.VARCHAR && !ds.partitionColumns().contains(s.name(i))) {
+      if (s.type(i).kind() != DataType.Kind.VARCHAR && s.type(i).kind() != DataType.Kind.OPAQUE
+          && !ds.partitionColumns().contains(s.name(i))) {
         return s.name(i);
       }
     }

@@ -31,17 +31,18 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 /**
  * Moves columns between Arrow vectors and the engine's {@link Column}s, in bulk (whole buffers copied through NIO
  * views, not value by value through Arrow's accessors). Arrow types read: Bool, Int (8-64 bits, signed or unsigned;
- * unsigned 64-bit values above {@code Long.MAX_VALUE} fail), FloatingPoint (half excluded), Decimal (128 and 256 bit,
- * unscaled value within 64 bits), Utf8, LargeUtf8, Binary, LargeBinary (as VARCHAR bytes), Date (day, milli),
- * Timestamp (any unit, time zone dropped; converted to microseconds). Written: see {@link #arrowType}.
+ * unsigned 64-bit values above {@code Long.MAX_VALUE} fail), FloatingPoint (half excluded), Decimal (128 bit: values
+ * beyond 64 bits make a wide column, see {@link Column#high}; 256 bit: unscaled value within 64 bits), Utf8, LargeUtf8, Binary, LargeBinary (as VARCHAR bytes), Date (day, milli),
+ * Timestamp (any unit, time zone dropped; converted to microseconds). Every other Arrow type (struct, list, map,
+ * union, time, interval, duration, fixed-size binary, half float, ...) is OPAQUE: carried through the query in
+ * its Arrow vectors ({@link ArrowValues}) and written back as the same Arrow type. Written: see {@link #arrowType}.
  */
 public final class ArrowBridge {
   private ArrowBridge() {}
 
   /**
-   * The engine type for an Arrow field.
-   *
-   * @throws QueryException naming the field when its type is not one the engine computes with
+   * The engine type for an Arrow field (in its value form: a dictionary-encoded field by its value type); OPAQUE
+   * for a type the engine does not compute with.
    */
   public static DataType typeOf(Field field) {
     ArrowType t = field.getType();
@@ -70,8 +71,7 @@ public final class ArrowBridge {
     if (t instanceof ArrowType.Null) {
       return DataType.NULL;
     }
-    throw new QueryException("column '" + field.getName() + "' has Arrow type " + t + ", which queries do not "
-        + "support yet");
+    return DataType.opaque(field);
   }
 
   /** The Arrow type written for an engine type. */
@@ -103,7 +103,7 @@ public final class ArrowBridge {
   /**
    * Reads {@code vector}'s first {@code rows} values into a column of {@code type} (from {@link #typeOf}).
    *
-   * @throws QueryException when a decimal's unscaled value or an unsigned 64-bit value does not fit 64 bits
+   * @throws QueryException when a 256-bit decimal's unscaled value or an unsigned 64-bit value does not fit 64 bits
    */
   public static Column toColumn(FieldVector vector, DataType type, int rows) {
     boolean[] nulls = vector.getNullCount() == 0 ? null : nulls(vector, rows);
@@ -183,7 +183,15 @@ public final class ArrowBridge {
         }
       }
       if (bad != 0) {
-        throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+        if (words != 2) {
+          throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+        }
+        // 128-bit values beyond 64 bits: a wide column (returned as is; computing on it fails clearly)
+        long[] high = new long[rows];
+        for (int r = 0; r < rows; r++) {
+          high[r] = raw.get(2 * r + 1);
+        }
+        return Column.ofWideDecimals(type, v, high, nulls, rows);
       }
     } else if (t instanceof ArrowType.Date dt) {
       if (dt.getUnit() == DateUnit.DAY) {
@@ -300,7 +308,11 @@ public final class ArrowBridge {
           bad |= (in.get(2 * r + 1) ^ (lo >> 63)) & (nulls == null || !nulls[k] ? -1L : 0L);
         }
         if (bad != 0) {
-          throw new QueryException("column '" + vector.getName() + "': decimal value wider than 64 bits");
+          long[] high = new long[count];
+          for (int k = 0; k < count; k++) {
+            high[k] = in.get(2 * selection[k] + 1);
+          }
+          return Column.ofWideDecimals(type, v, high, nulls, count);
         }
       }
       return Column.ofLongs(type, v, nulls, count);
@@ -378,11 +390,17 @@ public final class ArrowBridge {
     return out;
   }
 
-  /** Arrow fields for a schema (all nullable). */
+  /** Arrow fields for a schema (all nullable; an OPAQUE column as its values' field, renamed). */
   public static org.apache.arrow.vector.types.pojo.Schema arrowSchema(Schema schema) {
     List<Field> fields = new ArrayList<>(schema.size());
     for (int i = 0; i < schema.size(); i++) {
-      fields.add(new Field(schema.name(i), FieldType.nullable(arrowType(schema.type(i))), null));
+      DataType t = schema.type(i);
+      if (t.kind() == DataType.Kind.OPAQUE) {
+        Field f = t.arrowField();
+        fields.add(new Field(schema.name(i), f.getFieldType(), f.getChildren()));
+      } else {
+        fields.add(new Field(schema.name(i), FieldType.nullable(arrowType(t)), null));
+      }
     }
     return new org.apache.arrow.vector.types.pojo.Schema(fields);
   }
@@ -394,10 +412,30 @@ public final class ArrowBridge {
    * @throws org.apache.arrow.memory.OutOfMemoryException when the allocator's limit is reached (nothing leaks)
    */
   public static VectorSchemaRoot toArrow(Schema schema, Batch batch, BufferAllocator allocator) {
+    return toArrow(schema, batch, allocator, null);
+  }
+
+  /**
+   * Writes a batch into a new {@link VectorSchemaRoot} allocated from {@code allocator}, OPAQUE columns copied
+   * from the vectors in {@code values} (may be null when the schema has none); the caller owns and closes it.
+   *
+   * @throws org.apache.arrow.memory.OutOfMemoryException when the allocator's limit is reached (nothing leaks)
+   * @throws QueryException when the schema has an OPAQUE column and {@code values} is null
+   */
+  public static VectorSchemaRoot toArrow(Schema schema, Batch batch, BufferAllocator allocator,
+      ArrowValues values) {
     VectorSchemaRoot root = VectorSchemaRoot.create(arrowSchema(schema), allocator);
     try {
       int rows = batch.rowCount();
       for (int c = 0; c < schema.size(); c++) {
+        if (schema.type(c).kind() == DataType.Kind.OPAQUE) {
+          if (values == null) {
+            throw new QueryException("column '" + schema.name(c) + "' of type " + schema.type(c)
+                + " has no Arrow values to write");
+          }
+          values.write(batch.columns()[c], root.getVector(c));
+          continue;
+        }
         write(root.getVector(c), batch.columns()[c], rows);
       }
       root.setRowCount(rows);
@@ -465,10 +503,11 @@ public final class ArrowBridge {
       }
     } else if (vector instanceof DecimalVector dv) {
       ByteBuffer out = rows == 0 ? null : view(dv.getDataBuffer(), 0, 16L * rows);
+      long[] high = col.high;
       for (int i = 0; i < rows; i++) {
         long v = col.longs[i];
         out.putLong(16 * i, v);
-        out.putLong(16 * i + 8, v >> 63);
+        out.putLong(16 * i + 8, high == null ? v >> 63 : high[i]);
       }
       setValidity(dv, n, rows);
     } else {

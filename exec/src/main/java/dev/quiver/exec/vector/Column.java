@@ -11,6 +11,11 @@ import java.util.Arrays;
  * UTF-8 bytes {@code [offsets[i], offsets[i+1])}, {@code offsets} has {@code size + 1} entries). {@code nulls} is
  * null when no value is null, else {@code nulls[i]} is true where value {@code i} is null (its value slot holds an
  * arbitrary value). Columns are immutable once handed to another operator.
+ *
+ * <p>A DECIMAL column may be wide: {@code high} then holds the upper 64 bits of each 128-bit two's-complement
+ * unscaled value and {@code longs} the lower 64 bits (only SUM produces such columns, when a group's sum leaves 64
+ * bits; {@code high} is null whenever every value fits {@code longs}). Wide columns can be moved (gathered,
+ * sliced, concatenated, returned) and sorted by, but not computed on: {@link #requireNarrow} guards the kernels.
  */
 public final class Column {
   /** The values' type. */
@@ -29,9 +34,17 @@ public final class Column {
   public final int[] offsets;
   /** Null flags, or null when no value is null. */
   public final boolean[] nulls;
+  /** Upper 64 bits of wide DECIMAL values, or null (values are {@code longs} sign-extended). */
+  public final long[] high;
 
   private Column(DataType type, int size, long[] longs, double[] doubles, boolean[] bools, byte[] bytes,
       int[] offsets, boolean[] nulls) {
+    this(type, size, longs, doubles, bools, bytes, offsets, nulls, null);
+  }
+
+  private Column(DataType type, int size, long[] longs, double[] doubles, boolean[] bools, byte[] bytes,
+      int[] offsets, boolean[] nulls, long[] high) {
+    this.high = high;
     this.type = type;
     this.size = size;
     this.longs = longs;
@@ -45,6 +58,27 @@ public final class Column {
   /** A long-backed column (INTEGER, BIGINT, DECIMAL, DATE, TIMESTAMP) of {@code size} values. */
   public static Column ofLongs(DataType type, long[] values, boolean[] nulls, int size) {
     return new Column(type, size, values, null, null, null, null, nulls);
+  }
+
+  /**
+   * A DECIMAL column of 128-bit unscaled values: lower words {@code low}, upper words {@code high} (null when
+   * every value fits 64 bits).
+   */
+  public static Column ofWideDecimals(DataType type, long[] low, long[] high, boolean[] nulls, int size) {
+    return new Column(type, size, low, null, null, null, null, nulls, high);
+  }
+
+  /**
+   * Fails unless every value fits 64 bits.
+   *
+   * @throws dev.quiver.exec.QueryException naming {@code what} when the column holds wide decimal values
+   */
+  public Column requireNarrow(String what) {
+    if (high != null) {
+      throw new dev.quiver.exec.QueryException(what + " holds a decimal sum wider than 64 bits, which can be "
+          + "returned and sorted by but not yet computed on or compared");
+    }
+    return this;
   }
 
   /** A DOUBLE column of {@code size} values. */
@@ -108,12 +142,12 @@ public final class Column {
 
   /** The same column with {@code nulls} as its null flags (values shared). */
   public Column withNulls(boolean[] newNulls) {
-    return new Column(type, size, longs, doubles, bools, bytes, offsets, newNulls);
+    return new Column(type, size, longs, doubles, bools, bytes, offsets, newNulls, high);
   }
 
   /** The same values relabelled with {@code newType} of the same storage (values shared). */
   public Column withType(DataType newType) {
-    return new Column(newType, size, longs, doubles, bools, bytes, offsets, nulls);
+    return new Column(newType, size, longs, doubles, bools, bytes, offsets, nulls, high);
   }
 
   /**
@@ -133,6 +167,13 @@ public final class Column {
       long[] v = new long[count];
       for (int i = 0; i < count; i++) {
         v[i] = longs[selection[i]];
+      }
+      if (high != null) {
+        long[] h = new long[count];
+        for (int i = 0; i < count; i++) {
+          h[i] = high[selection[i]];
+        }
+        return ofWideDecimals(type, v, h, n, count);
       }
       return ofLongs(type, v, n, count);
     }
@@ -181,7 +222,7 @@ public final class Column {
   public long sizeInBytes() {
     long n = nulls == null ? 0 : nulls.length;
     if (longs != null) {
-      n += 8L * longs.length;
+      n += 8L * longs.length + (high == null ? 0 : 8L * high.length);
     } else if (doubles != null) {
       n += 8L * doubles.length;
     } else if (bools != null) {
@@ -253,11 +294,24 @@ public final class Column {
       }
       default: {
         long[] v = new long[total];
+        boolean wide = false;
         for (Column c : parts) {
           System.arraycopy(c.longs, 0, v, pos, c.size);
           pos += c.size;
+          wide |= c.high != null;
         }
-        return ofLongs(type, v, n, total);
+        if (!wide) {
+          return ofLongs(type, v, n, total);
+        }
+        long[] h = new long[total];
+        pos = 0;
+        for (Column c : parts) {
+          for (int i = 0; i < c.size; i++) {
+            h[pos + i] = c.high != null ? c.high[i] : c.longs[i] >> 63;
+          }
+          pos += c.size;
+        }
+        return ofWideDecimals(type, v, h, n, total);
       }
     }
   }
