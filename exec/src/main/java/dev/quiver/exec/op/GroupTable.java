@@ -80,14 +80,34 @@ public final class GroupTable {
     long[][] values = new long[k][];
     for (int c = 0; c < k; c++) {
       Column col = keys[c];
+      boolean[] nl = col.nulls;
       if (!isString[c]) {
-        values[c] = asLongs(col);
-        long[] v = values[c];
+        long[] v = asLongs(col);
+        if (nl != null) {
+          // a null row's slot value is arbitrary: hash and store 0 so that all nulls land in one group
+          if (v == col.longs) {
+            v = v.clone();
+          }
+          for (int i = 0; i < n; i++) {
+            if (nl[i]) {
+              v[i] = 0;
+            }
+          }
+        }
+        values[c] = v;
         for (int i = 0; i < n; i++) {
           hash[i] = hash[i] * 0x9E3779B97F4A7C15L + mix(v[i]);
         }
       } else {
         long[] packed = pack(col, n);
+        if (nl != null) {
+          // a null row hashes and compares as the empty string (packed 0), whatever bytes its slot holds
+          for (int i = 0; i < n; i++) {
+            if (nl[i]) {
+              packed[i] = 0;
+            }
+          }
+        }
         values[c] = packed;
         for (int i = 0; i < n; i++) {
           long p = packed[i];
@@ -95,8 +115,7 @@ public final class GroupTable {
               : hashBytes(col.bytes, col.offsets[i], col.offsets[i + 1]));
         }
       }
-      if (col.nulls != null) {
-        boolean[] nl = col.nulls;
+      if (nl != null) {
         for (int i = 0; i < n; i++) {
           if (nl[i]) {
             hash[i] = hash[i] * 31 + 0x5bd1e995L;

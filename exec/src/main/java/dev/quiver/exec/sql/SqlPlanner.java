@@ -252,7 +252,9 @@ public final class SqlPlanner {
   private static Expr resolveAlias(Expr e, List<Expr> items, List<String> names) {
     if (e instanceof Expr.ColumnRef c) {
       for (int i = 0; i < names.size(); i++) {
-        if (names.get(i).equalsIgnoreCase(c.name()) && !(items.get(i) instanceof Expr.ColumnRef)) {
+        // an alias wins over a table column of the same name (as in DuckDB's ORDER BY), also when the aliased
+        // item is itself a plain column
+        if (names.get(i).equalsIgnoreCase(c.name())) {
           return items.get(i);
         }
       }
