@@ -70,7 +70,10 @@ final class StringFunctions {
     }
   }
 
-  /** {@code substring(s, start[, count])}: code points from 1-based {@code start}. */
+  /**
+   * {@code substring(s, start[, count])}: UTF-8 code points chosen as DuckDB does (see {@link #characterRange}):
+   * negative start counts from the end, negative count takes characters before the start, huge values clip.
+   */
   record Substring(Bound string, Bound start, Bound count, String text) implements Bound {
     @Override
     public DataType type() {
@@ -93,33 +96,20 @@ final class StringFunctions {
           b.add(s.bytes, 0, 0);
           continue;
         }
-        long from = st.longs[i];
-        long len = ct == null ? Long.MAX_VALUE / 4 : ct.longs[i];
-        // characters [from, from + len) in 1-based positions, clipped to the string
-        long first = Math.max(from, 1);
-        long last = len < 0 ? first : Math.max(first, from + len);
         int p = s.offsets[i];
         int e = s.offsets[i + 1];
-        long pos = 1;
-        int startByte = e;
-        int endByte = e;
-        for (int q = p; q <= e; q++) {
-          boolean boundary = q == e || (s.bytes[q] & 0xC0) != 0x80;
-          if (!boundary) {
-            continue;
-          }
-          if (pos == first) {
-            startByte = q;
-          }
-          if (pos == last) {
-            endByte = q;
-            break;
-          }
-          pos++;
+        long size = 0;
+        for (int q = p; q < e; q++) {
+          size += (s.bytes[q] & 0xC0) != 0x80 ? 1 : 0;
         }
-        if (startByte > endByte) {
-          startByte = endByte;
+        long range = characterRange(size, st.longs[i], ct == null ? Long.MAX_VALUE : ct.longs[i]);
+        if (range < 0) {
+          b.add(s.bytes, 0, 0);
+          continue;
         }
+        long first = range >>> 32;
+        int startByte = bytePosition(s.bytes, p, e, first);
+        int endByte = bytePosition(s.bytes, startByte, e, (range & 0xFFFFFFFFL) - first);
         b.add(s.bytes, startByte, endByte - startByte);
       }
       return b.build(nulls);
@@ -131,7 +121,58 @@ final class StringFunctions {
     }
   }
 
-  /** {@code concat(args...)}: nulls count as empty strings; null only when every argument is null. */
+  /**
+   * The characters {@code [start, end)} (0-based, within {@code [0, size]}, {@code size} below 2^31) that
+   * {@code substring} keeps, packed as {@code start << 32 | end}, or -1 for an empty result, following DuckDB: a positive {@code offset} counts from 1 at the first character, a negative one
+   * from the end, 0 is one before the first character; a negative {@code length} takes the characters before the
+   * start. Arithmetic saturates, so huge offsets and lengths clip to the string.
+   */
+  static long characterRange(long size, long offset, long length) {
+    if (length == 0) {
+      return -1;
+    }
+    long start;
+    if (offset > 0) {
+      start = offset - 1;
+    } else if (offset < 0) {
+      start = size + offset;
+    } else {
+      if (length <= 1) {
+        return -1;
+      }
+      start = 0;
+      length--;
+    }
+    long end;
+    if (length > 0) {
+      end = start >= 0 && length >= size - start ? size : start + length;
+    } else {
+      end = start;
+      long s = start + length;
+      start = ((start ^ s) & (length ^ s)) < 0 ? Long.MIN_VALUE : s;
+    }
+    start = Math.max(0, Math.min(size, start));
+    end = Math.max(0, Math.min(size, end));
+    return start < end ? start << 32 | end : -1;
+  }
+
+  /** The byte position of the {@code chars}-th UTF-8 character boundary from {@code from} (at most {@code to}). */
+  private static int bytePosition(byte[] bytes, int from, int to, long chars) {
+    int q = from;
+    long seen = 0;
+    while (q < to) {
+      if ((bytes[q] & 0xC0) != 0x80) {
+        if (seen == chars) {
+          return q;
+        }
+        seen++;
+      }
+      q++;
+    }
+    return to;
+  }
+
+  /** {@code concat(args...)}: nulls count as empty strings, so the result is never null (as in DuckDB). */
   record Concat(List<Bound> args, String text) implements Bound {
     @Override
     public DataType type() {
