@@ -88,7 +88,7 @@ public final class Dataset implements AutoCloseable {
       keys.sort(null);
       for (String key : keys) {
         String rel = key.substring(keyPrefix.length());
-        files.add(openFile(ol, key, dir + "/" + rel, partitions(rel)));
+        files.add(openFile(ol, key, dir + "/" + rel, partitions(rel, dir + "/" + rel)));
       }
       if (files.isEmpty()) {
         throw new QueryException("no files match " + location);
@@ -157,17 +157,60 @@ public final class Dataset implements AutoCloseable {
     return sb.toString();
   }
 
-  private static Map<String, String> partitions(String relativeKey) {
+  /** The NULL partition value in a Hive or Spark folder name ({@code col=__HIVE_DEFAULT_PARTITION__}). */
+  static final String HIVE_NULL = "__HIVE_DEFAULT_PARTITION__";
+
+  /** The NULL partition value in a folder name DuckDB writes ({@code col=NULL}), which DuckDB reads as NULL. */
+  static final String DUCKDB_NULL = "NULL";
+
+  /**
+   * Hive partition values from the folder names of a file's key relative to the dataset root: {@code k=v} folders
+   * give k → v with {@code %XX} escapes decoded as UTF-8 bytes ('+' stays '+'; Hive escapes only with %), and
+   * {@value #HIVE_NULL} or {@value #DUCKDB_NULL} gives k → null.
+   *
+   * @throws QueryException naming {@code location} when a '%' is not followed by two hex digits or the decoded
+   *     bytes are not UTF-8
+   */
+  static Map<String, String> partitions(String relativeKey, String location) {
     Map<String, String> out = new LinkedHashMap<>();
     String[] parts = relativeKey.split("/");
     for (int i = 0; i < parts.length - 1; i++) {
       int eq = parts[i].indexOf('=');
       if (eq > 0) {
-        out.put(parts[i].substring(0, eq), java.net.URLDecoder.decode(parts[i].substring(eq + 1),
-            java.nio.charset.StandardCharsets.UTF_8));
+        String raw = parts[i].substring(eq + 1);
+        out.put(parts[i].substring(0, eq), raw.equals(HIVE_NULL) || raw.equals(DUCKDB_NULL) ? null : percentDecode(raw, location));
       }
     }
     return out;
+  }
+
+  private static String percentDecode(String raw, String location) {
+    if (raw.indexOf('%') < 0) {
+      return raw;
+    }
+    byte[] in = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length);
+    for (int i = 0; i < in.length; i++) {
+      if (in[i] != '%') {
+        out.write(in[i]);
+        continue;
+      }
+      int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
+      int lo = i + 2 < in.length ? Character.digit(in[i + 2], 16) : -1;
+      if (hi < 0 || lo < 0) {
+        throw new QueryException("bad %-escape in the partition folder '" + raw + "' of " + location);
+      }
+      out.write(hi * 16 + lo);
+      i += 2;
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new QueryException("the partition folder '" + raw + "' of " + location + " is not UTF-8 once decoded");
+    }
   }
 
   private static DataFile openFile(ObjectLocation ol, String key, String location, Map<String, String> partitions) {
