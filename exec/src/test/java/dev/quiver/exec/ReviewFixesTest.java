@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Regression tests for defects found in review, each compared with DuckDB on small Parquet files DuckDB writes:
  * NULL group keys whose slots hold arbitrary values, ORDER BY / GROUP BY on the alias of a plain column, substring
- * with negative and huge arguments, Hive partition folder names.
+ * with negative and huge arguments, Hive partition folder names, string statistics that are not UTF-8.
  */
 class ReviewFixesTest {
   private static Connection duck;
@@ -108,7 +108,8 @@ class ReviewFixesTest {
 
   @Test
   void substringFollowsDuckDbForNegativeAndHugeArguments() throws SQLException {
-    sameAsDuckDb("SELECT id, s, st, ln, substring(s, st, ln), substring(s, st), substring(s, -st, -ln), concat(s, s, st) FROM '" + sub
+    sameAsDuckDb("SELECT id, s, st, ln, substring(s, st, ln), substring(s, st), substring(s, -st, -ln), "
+        + "concat(s, s, st) FROM '" + sub
         + "' ORDER BY id", 1, true);
     sameAsDuckDb("SELECT substring('hello', -3), substring('hello', -3, 2), substring('hello', 3, -2), "
         + "substring('hello', 0, 2), substring('héllo', 4, -3) FROM '" + ab + "' WHERE a = 1", 1, true);
@@ -152,5 +153,36 @@ class ReviewFixesTest {
     QueryException e = assertThrows(QueryException.class,
         () -> DuckDbComparisonTest.quiver("SELECT * FROM '" + bad + "/*/*.parquet'", threads, 1000));
     assertTrue(e.getMessage().contains(folder.resolve("data.parquet").toString()), e.getMessage());
+  }
+
+  @Test
+  void rowGroupsWithNonUtf8StringStatisticsAreNotSkipped() throws SQLException, IOException {
+    // DuckDB writes 'zzQQ' in one row group; the bytes are then patched (same length, everywhere: pages and
+    // statistics) to 7A 7A FF FF, which is not UTF-8. A lossy decode of the max statistic gives "zz\uFFFD\uFFFD",
+    // which is below the raw bytes, so "s > 'zz\uFFFD\uFFFD'" would wrongly skip the row group.
+    Path clean = dir.resolve("utf8.parquet");
+    try (Statement st = duck.createStatement()) {
+      st.execute("COPY (SELECT CASE WHEN i % 10 = 0 THEN 'zzQQ' ELSE 'abc' END AS s FROM range(0, 100) t(i)) TO '"
+          + clean + "' (FORMAT PARQUET, COMPRESSION 'uncompressed')");
+    }
+    long rows = ((Number) duckRows("SELECT count(*) FROM '" + clean + "' WHERE s = 'zzQQ'").get(0).get(0))
+        .longValue();
+    byte[] file = Files.readAllBytes(clean);
+    byte[] from = "zzQQ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    int patched = 0;
+    for (int i = 0; i + from.length <= file.length; i++) {
+      if (java.util.Arrays.equals(file, i, i + from.length, from, 0, from.length)) {
+        file[i + 2] = (byte) 0xFF;
+        file[i + 3] = (byte) 0xFF;
+        patched++;
+      }
+    }
+    assertTrue(patched >= 2, "the value and its statistics should be patched: " + patched);
+    Path bad = dir.resolve("not-utf8.parquet");
+    Files.write(bad, file);
+    List<List<Object>> actual = DuckDbComparisonTest.quiver("SELECT count(*) FROM '" + bad
+        + "' WHERE s > 'zz\uFFFD\uFFFD'", 1, 1000);
+    assertTrue(rows == 10, "DuckDB counts the rows before patching: " + rows);
+    assertNull(Rows.diff(List.of(List.of(java.math.BigDecimal.valueOf(rows))), actual));
   }
 }

@@ -178,7 +178,8 @@ public final class Dataset implements AutoCloseable {
       int eq = parts[i].indexOf('=');
       if (eq > 0) {
         String raw = parts[i].substring(eq + 1);
-        out.put(parts[i].substring(0, eq), raw.equals(HIVE_NULL) || raw.equals(DUCKDB_NULL) ? null : percentDecode(raw, location));
+        boolean isNull = raw.equals(HIVE_NULL) || raw.equals(DUCKDB_NULL);
+        out.put(parts[i].substring(0, eq), isNull ? null : percentDecode(raw, location));
       }
     }
     return out;

@@ -254,10 +254,11 @@ public final class Pruner {
       return false;
     }
     DataType type = f.columnTypes().get(ci);
-    Expr.Literal min = decode(md.type(), type, st.minValue() != null ? st.minValue()
-        : type.kind() == DataType.Kind.VARCHAR ? null : st.min());
-    Expr.Literal max = decode(md.type(), type, st.maxValue() != null ? st.maxValue()
-        : type.kind() == DataType.Kind.VARCHAR ? null : st.max());
+    // the deprecated min/max were ordered by old writers as signed bytes for BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY:
+    // trust them only for the integer physical types, whose order is the same either way
+    boolean legacyOk = md.type() == PhysicalType.INT32 || md.type() == PhysicalType.INT64;
+    Expr.Literal min = decode(md.type(), type, st.minValue() != null ? st.minValue() : legacyOk ? st.min() : null);
+    Expr.Literal max = decode(md.type(), type, st.maxValue() != null ? st.maxValue() : legacyOk ? st.max() : null);
     if (min == null || max == null) {
       return true;
     }
@@ -313,8 +314,19 @@ public final class Pruner {
     ByteBuffer bb = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
     switch (type.kind()) {
       case VARCHAR:
-        return physical == PhysicalType.BYTE_ARRAY
-            ? new Expr.Literal(new String(raw, StandardCharsets.UTF_8), type) : null;
+        if (physical != PhysicalType.BYTE_ARRAY) {
+          return null;
+        }
+        // strictly: a lossy decode (U+FFFD for bad bytes) would order differently from the raw bytes the engine
+        // compares, and could skip a row group that holds matching rows; bad UTF-8 means no pruning on it
+        try {
+          return new Expr.Literal(StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+              .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(raw)).toString(), type);
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+          return null;
+        }
       case INTEGER:
       case BIGINT:
       case DATE:

@@ -123,7 +123,8 @@ final class StringFunctions {
 
   /**
    * The characters {@code [start, end)} (0-based, within {@code [0, size]}, {@code size} below 2^31) that
-   * {@code substring} keeps, packed as {@code start << 32 | end}, or -1 for an empty result, following DuckDB: a positive {@code offset} counts from 1 at the first character, a negative one
+   * {@code substring} keeps, packed as {@code start << 32 | end}, or -1 for an empty result, following DuckDB: a
+   * positive {@code offset} counts from 1 at the first character, a negative one
    * from the end, 0 is one before the first character; a negative {@code length} takes the characters before the
    * start. Arithmetic saturates, so huge offsets and lengths clip to the string.
    */
