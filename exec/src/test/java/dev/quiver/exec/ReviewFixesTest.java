@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Regression tests for defects found in review, each compared with DuckDB on small Parquet files DuckDB writes:
  * NULL group keys whose slots hold arbitrary values, ORDER BY / GROUP BY on the alias of a plain column, substring
- * with negative and huge arguments, Hive partition folder names, string statistics that are not UTF-8.
+ * with negative and huge arguments, Hive partition folder names, string statistics that are not UTF-8,
+ * huge LIMIT + OFFSET.
  */
 class ReviewFixesTest {
   private static Connection duck;
@@ -184,5 +185,14 @@ class ReviewFixesTest {
         + "' WHERE s > 'zz\uFFFD\uFFFD'", 1, 1000);
     assertTrue(rows == 10, "DuckDB counts the rows before patching: " + rows);
     assertNull(Rows.diff(List.of(List.of(java.math.BigDecimal.valueOf(rows))), actual));
+  }
+
+  @ParameterizedTest(name = "[{0} threads]")
+  @ValueSource(ints = {1, 2})
+  void hugeLimitsWithOffsetsDoNotOverflow(int threads) throws SQLException {
+    sameAsDuckDb("SELECT id FROM '" + sub + "' ORDER BY id LIMIT 9223372036854775806 OFFSET 5", threads, true);
+    sameAsDuckDb("SELECT s, id FROM '" + sub + "' ORDER BY id DESC LIMIT 4611686018427387904 OFFSET 3", threads,
+        true);
+    sameAsDuckDb("SELECT id + 1 FROM '" + sub + "' ORDER BY id LIMIT 9223372036854775807 OFFSET 9", threads, true);
   }
 }

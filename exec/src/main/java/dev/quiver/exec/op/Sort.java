@@ -80,7 +80,7 @@ public final class Sort extends AbstractOperator {
     List<Batch> buffered = new ArrayList<>();
     long rows = 0;
     long bytes = 0;
-    long compactAt = keep == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(2 * keep, 8192);
+    long compactAt = keep > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(2 * keep, 8192);
     Schema withKeys = withKeys();
     Batch b;
     while ((b = input.next()) != null) {

@@ -115,12 +115,12 @@ public final class PhysicalPlanner {
 
   private Operator build(Plan plan, Set<String> needed) {
     if (plan instanceof Plan.Limit l && l.input() instanceof Plan.Sort s) {
-      long keep = l.limit() == Long.MAX_VALUE ? Long.MAX_VALUE : l.offset() + l.limit();
+      long keep = keep(l);
       return new Limit(sort(s, keep, needed), l.offset(), l.limit(), budget);
     }
     if (plan instanceof Plan.Limit l && l.input() instanceof Plan.Project p && p.input() instanceof Plan.Sort s) {
       // ORDER BY ... LIMIT under a select list: TopK below the projection
-      long keep = l.limit() == Long.MAX_VALUE ? Long.MAX_VALUE : l.offset() + l.limit();
+      long keep = keep(l);
       Set<String> cols = new LinkedHashSet<>();
       p.exprs().forEach(e -> Pruner.columnsOf(e, cols));
       Operator sorted = sort(s, keep, cols);
@@ -159,6 +159,11 @@ public final class PhysicalPlanner {
     }
     List<Operator> ops = chain(plan, needed);
     return ops.size() == 1 ? ops.get(0) : new Exchange(ops, budget);
+  }
+
+  /** The rows a sort under {@code l} must keep: offset + limit, saturating at {@code Long.MAX_VALUE} (no limit). */
+  private static long keep(Plan.Limit l) {
+    return l.limit() > Long.MAX_VALUE - l.offset() ? Long.MAX_VALUE : l.offset() + l.limit();
   }
 
   private Operator sort(Plan.Sort s, long keep, Set<String> needed) {
