@@ -63,15 +63,21 @@ public final class ArrowDigester {
     if (v instanceof BaseVariableWidthVector bv) {
       long offsets = bv.getOffsetBuffer().memoryAddress();
       long data = bv.getDataBuffer().memoryAddress();
+      long limit = data + bv.getDataBuffer().capacity();
       long sum = 0;
-      for (int i = 0; i < rows; i++) {
-        if (noNulls || isSet(validity, i)) {
-          int start = MemoryUtil.getInt(offsets + 4L * i);
+      int start = MemoryUtil.getInt(offsets);
+      if (noNulls) {
+        for (int i = 0; i < rows; i++) {
           int end = MemoryUtil.getInt(offsets + 4L * i + 4);
-          sum += Hashes.ofMemory(data + start, end - start);
-        } else {
-          sum += Hashes.NULL_HASH;
+          sum += Hashes.ofMemory(data + start, end - start, limit);
+          start = end;
         }
+        return sum;
+      }
+      for (int i = 0; i < rows; i++) {
+        int end = MemoryUtil.getInt(offsets + 4L * i + 4);
+        sum += isSet(validity, i) ? Hashes.ofMemory(data + start, end - start, limit) : Hashes.NULL_HASH;
+        start = end;
       }
       return sum;
     }

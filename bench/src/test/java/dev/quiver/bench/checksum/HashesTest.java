@@ -43,7 +43,11 @@ class HashesTest {
       for (int len = 0; len <= base.length(); len++) {
         String s = base.substring(0, len);
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        assertEquals(duck(st, "hash('" + s + "'::VARCHAR)"), Hashes.ofBytes(b, 0, b.length), "VARCHAR " + s);
+        long expected = duck(st, "hash('" + s + "'::VARCHAR)");
+        assertEquals(expected, Hashes.ofBytes(b, 0, b.length), "VARCHAR " + s);
+        byte[] padded = java.util.Arrays.copyOf(b, b.length + 16); // room for the masked short-value loads
+        java.util.Arrays.fill(padded, b.length, padded.length, (byte) 0x5A);
+        assertEquals(expected, Hashes.ofBytes(padded, 0, b.length), "VARCHAR (padded) " + s);
       }
       assertEquals(duck(st, "hash(NULL::BIGINT)"), Hashes.NULL_HASH);
       assertEquals(duck(st, "hash(NULL::VARCHAR)"), Hashes.NULL_HASH);
@@ -54,11 +58,19 @@ class HashesTest {
   void offHeapAndHeapBytesHashAlike() {
     byte[] b = "the quick brown fox jumps".getBytes(StandardCharsets.US_ASCII);
     try (org.apache.arrow.memory.BufferAllocator a = new org.apache.arrow.memory.RootAllocator();
-         org.apache.arrow.memory.ArrowBuf buf = a.buffer(b.length)) {
+         org.apache.arrow.memory.ArrowBuf buf = a.buffer(b.length + 24)) {
       buf.setBytes(0, b);
+      for (int i = b.length; i < buf.capacity(); i++) {
+        buf.setByte(i, 0xA5); // bytes past the string that a masked load reads and must ignore
+      }
+      long address = buf.memoryAddress();
       for (int off = 0; off < 5; off++) {
         for (int len = 0; len + off <= b.length; len++) {
-          assertEquals(Hashes.ofBytes(b, off, len), Hashes.ofMemory(buf.memoryAddress() + off, len));
+          long expected = Hashes.ofBytes(b, off, len);
+          assertEquals(expected, Hashes.ofMemory(address + off, len), "off " + off + " len " + len);
+          // with room to over-read (the masked short-string and tail loads) and with none (the byte-by-byte tail)
+          assertEquals(expected, Hashes.ofMemory(address + off, len, address + buf.capacity()), "len " + len);
+          assertEquals(expected, Hashes.ofMemory(address + off, len, address + off + len), "tight, len " + len);
         }
       }
     }
