@@ -67,6 +67,11 @@ public final class ParquetSchema {
     }
     List<SchemaNode> nodes = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
+      if (next[0] >= elements.size()) {
+        // the count was checked on entry, but the nested groups of earlier children used elements since
+        throw new ParquetCorruptionException("schema group claims " + count + " children but the element list "
+            + "ends after " + i);
+      }
       SchemaElement e = elements.get(next[0]++);
       Repetition repetition = e.repetition() == null ? Repetition.OPTIONAL : e.repetition();
       if (e.type() == null || e.numChildren() != null && e.numChildren() > 0) {

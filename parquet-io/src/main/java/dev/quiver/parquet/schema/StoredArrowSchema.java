@@ -47,14 +47,25 @@ public final class StoredArrowSchema {
       if (KEY.equals(kv.key()) && kv.value() != null) {
         try {
           byte[] bytes = Base64.getDecoder().decode(kv.value().strip());
-          return MessageSerializer.deserializeSchema(
+          Schema schema = MessageSerializer.deserializeSchema(
               new ReadChannel(Channels.newChannel(new ByteArrayInputStream(bytes))));
+          return allNamed(schema.getFields()) ? schema : null; // a field without a name matches nothing: ignored
         } catch (RuntimeException | java.io.IOException e) {
           return null; // a hint that does not decode is ignored
         }
       }
     }
     return null;
+  }
+
+  /** True when every field, at any depth, has a name (flatbuffers let a stored schema leave it out). */
+  private static boolean allNamed(List<Field> fields) {
+    for (Field f : fields) {
+      if (f.getName() == null || !allNamed(f.getChildren())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
