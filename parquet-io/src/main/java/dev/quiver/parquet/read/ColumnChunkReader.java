@@ -182,9 +182,23 @@ abstract class ColumnChunkReader {
           staging.values.length * 2));
     }
     if (pageIsDictionaryEncoded) {
-      int[] idx = indexReader.read(count);
-      for (int i = 0; i < count; i++) {
-        INTS.set(staging.values, at + 4 * i, idx[i]);
+      byte[] out = staging.values;
+      DictionaryIndexReader in = indexReader;
+      while (count > 0) {
+        int n = in.nextStretch(count);
+        if (in.repeated()) {
+          int v = in.value();
+          for (int i = 0; i < n; i++) {
+            INTS.set(out, at + 4 * i, v);
+          }
+        } else {
+          int[] idx = in.stretch();
+          for (int i = 0; i < n; i++) {
+            INTS.set(out, at + 4 * i, idx[i]);
+          }
+        }
+        at += 4 * n;
+        count -= n;
       }
       return;
     }
