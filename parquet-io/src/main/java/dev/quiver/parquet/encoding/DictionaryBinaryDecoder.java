@@ -22,6 +22,11 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
   private final int wordsPerEntry;
   /** Each entry's length in bytes, with {@link #words}. */
   private final int[] lengths;
+  /**
+   * With {@link #words}: the length shared by every entry (flags such as TPC-H's return flag), or -1 when lengths
+   * differ. Uniform entries gather without a running sum: value {@code i} starts at {@code i * length}.
+   */
+  private final int uniformLength;
   /** Dictionaries of at most this many entries get the word table (built per page, so kept small). */
   private static final int WORD_TABLE_ENTRIES = 1024;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -62,10 +67,18 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
       this.words = table;
       this.wordsPerEntry = perEntry;
       this.lengths = lengths;
+      int uniform = entries == 0 ? -1 : lengths[0];
+      for (int k = 1; k < entries && uniform >= 0; k++) {
+        if (lengths[k] != uniform) {
+          uniform = -1;
+        }
+      }
+      this.uniformLength = uniform;
     } else {
       this.words = null;
       this.wordsPerEntry = 0;
       this.lengths = null;
+      this.uniformLength = -1;
     }
   }
 
@@ -170,6 +183,15 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
   private int gatherWords(int[] idx, int m, byte[] data, int[] offsets, int n, int pos) {
     long[] table = words;
     int[] length = lengths;
+    if (uniformLength >= 0 && wordsPerEntry == 1) {
+      // every entry as long as the others: positions follow from i, so the stores do not wait on a running sum
+      int l = uniformLength;
+      for (int i = 0; i < m; i++) {
+        LONGS.set(data, pos + i * l, table[idx[i]]);
+        offsets[n + 1 + i] = pos + (i + 1) * l;
+      }
+      return pos + m * l;
+    }
     if (wordsPerEntry == 1) {
       for (int i = 0; i < m; i++) {
         int k = idx[i];

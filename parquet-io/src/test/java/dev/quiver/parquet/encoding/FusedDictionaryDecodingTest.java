@@ -113,12 +113,13 @@ class FusedDictionaryDecodingTest {
   @Property(tries = 100)
   void binaryGathersMatchTheIndices(@ForAll @IntRange(min = 1, max = 3000) int dictionarySize,
       @ForAll @IntRange(min = 0, max = 60) int longest, @ForAll @IntRange(min = 1, max = 4000) int count,
-      @ForAll long seed) throws IOException {
+      @ForAll boolean uniform, @ForAll long seed) throws IOException {
     SplittableRandom random = new SplittableRandom(seed);
     BinaryBatch dictionary = new BinaryBatch(dictionarySize, 16);
     byte[][] entries = new byte[dictionarySize][];
+    int sharedLength = random.nextInt(Math.min(longest, 8) + 1); // uniform entries: flags such as a return flag
     for (int d = 0; d < dictionarySize; d++) {
-      entries[d] = new byte[random.nextInt(longest + 1)];
+      entries[d] = new byte[uniform ? sharedLength : random.nextInt(longest + 1)];
       random.nextBytes(entries[d]);
       dictionary.append(entries[d], 0, entries[d].length);
     }
