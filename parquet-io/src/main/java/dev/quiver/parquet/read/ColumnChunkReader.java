@@ -233,6 +233,11 @@ abstract class ColumnChunkReader {
       staging.binaryScratch.reset();
       binaryDecoder.read(staging.binaryScratch, count);
       plan.binaryConverter().convert(staging.binaryScratch, out, at);
+    } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded
+        && fixedDecoder instanceof PlainFixedWidthDecoder plain) {
+      // PLAIN (DECIMAL INT64 and INT32, say): converted straight from the page, no copy into staging first
+      int from = plain.consume(count);
+      plan.fixedConverter().convert(plain.buffer(), from, out, at, count);
     } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
       int physicalBytes = count * plan.physicalWidth();
       if (staging.physical.length < physicalBytes) {
