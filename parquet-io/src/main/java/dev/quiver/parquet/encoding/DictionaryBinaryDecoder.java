@@ -207,14 +207,23 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
         pos += length[k];
         offsets[++n] = pos;
       }
-    } else {
-      int w = wordsPerEntry;
+    } else if (wordsPerEntry == 3) {
       for (int i = 0; i < m; i++) {
-        int k = idx[i];
-        for (int j = 0; j < w; j++) {
-          LONGS.set(data, pos + 8 * j, table[k * w + j]);
-        }
-        pos += length[k];
+        int k = 3 * idx[i];
+        LONGS.set(data, pos, table[k]);
+        LONGS.set(data, pos + 8, table[k + 1]);
+        LONGS.set(data, pos + 16, table[k + 2]);
+        pos += length[idx[i]];
+        offsets[++n] = pos;
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        int k = 4 * idx[i];
+        LONGS.set(data, pos, table[k]);
+        LONGS.set(data, pos + 8, table[k + 1]);
+        LONGS.set(data, pos + 16, table[k + 2]);
+        LONGS.set(data, pos + 24, table[k + 3]);
+        pos += length[idx[i]];
         offsets[++n] = pos;
       }
     }
