@@ -1,20 +1,27 @@
 package dev.quiver.columnar;
 
 import java.nio.ByteOrder;
+import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 
 /**
  * Fills Arrow vectors from heap staging arrays in bulk: one allocation and one copy per buffer, the value count set
  * once. Decoders write into plain arrays (fast, bounds-checked by the JVM, no per-element {@code ArrowBuf} calls
  * with their reference-count checks) and hand the whole batch over here.
  *
- * <p>Each method replaces the vector's buffers: the vector must be empty (freshly created or cleared). Buffers
- * are allocated from the vector's own allocator, so an allocation limit surfaces as Arrow's
- * {@code OutOfMemoryException} from here.
+ * <p>Buffers are allocated without zeroing (Arrow's {@code allocateNew} clears every buffer it allocates, a second
+ * pass over memory the copy then overwrites): each buffer is taken from the vector's allocator at its exact size,
+ * written once, and handed to the vector with {@code loadFieldBuffers}, the route Arrow's IPC reader takes. The
+ * validity of a batch without nulls is built by Arrow as ones. Each method replaces the vector's buffers: the
+ * vector must be empty (freshly created or cleared). An allocation limit surfaces as Arrow's
+ * {@code OutOfMemoryException} from here, with nothing leaked.
  */
 public final class VectorFiller {
   private VectorFiller() {}
@@ -27,12 +34,8 @@ public final class VectorFiller {
    * @param rows the row count, {@code >= 0}
    */
   public static void fillFixedWidth(BaseFixedWidthVector vector, byte[] values, byte[] validity, int rows) {
-    vector.setInitialCapacity(Math.max(rows, 1));
-    vector.allocateNew();
-    int width = vector.getTypeWidth();
-    vector.getDataBuffer().setBytes(0, values, 0, (long) rows * width);
-    writeValidity(vector.getValidityBuffer(), validity, rows);
-    vector.setValueCount(rows);
+    long dataBytes = (long) rows * vector.getTypeWidth();
+    load(vector, rows, validity, values, dataBytes);
   }
 
   /**
@@ -43,16 +46,12 @@ public final class VectorFiller {
    * @param scratch a bitmap scratch array of at least {@code (rows + 7) / 8} bytes, overwritten
    */
   public static void fillBits(BitVector vector, byte[] values, byte[] validity, int rows, byte[] scratch) {
-    vector.setInitialCapacity(Math.max(rows, 1));
-    vector.allocateNew();
     int bytes = (rows + 7) >>> 3;
     java.util.Arrays.fill(scratch, 0, bytes, (byte) 0);
     for (int i = 0; i < rows; i++) {
       scratch[i >>> 3] |= (byte) ((values[i] & 1) << (i & 7));
     }
-    vector.getDataBuffer().setBytes(0, scratch, 0, bytes);
-    writeValidity(vector.getValidityBuffer(), validity, rows);
-    vector.setValueCount(rows);
+    load(vector, rows, validity, scratch, bytes);
   }
 
   /**
@@ -64,14 +63,15 @@ public final class VectorFiller {
    */
   public static void fillVariableWidth(BaseVariableWidthVector vector, int[] offsets, byte[] data, byte[] validity,
       int rows) {
-    int dataLength = offsets[rows];
-    vector.allocateNew(Math.max(dataLength, 1), Math.max(rows, 1));
-    ArrowBuf offsetBuffer = vector.getOffsetBuffer();
-    offsetBuffer.nioBuffer(0, (rows + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(offsets, 0, rows + 1);
-    vector.getDataBuffer().setBytes(0, data, 0, dataLength);
-    writeValidity(vector.getValidityBuffer(), validity, rows);
-    vector.setLastSet(rows - 1);
-    vector.setValueCount(rows);
+    BufferAllocator allocator = vector.getAllocator();
+    ArrowBuf offsetBuffer = allocator.buffer((long) (rows + 1) * 4);
+    try {
+      offsetBuffer.nioBuffer(0, (rows + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(offsets, 0,
+          rows + 1);
+      loadVariable(vector, rows, validity, offsetBuffer, data, offsets[rows]);
+    } finally {
+      offsetBuffer.close();
+    }
   }
 
   /**
@@ -80,25 +80,74 @@ public final class VectorFiller {
    */
   public static void fillLargeVariableWidth(BaseLargeVariableWidthVector vector, int[] offsets, byte[] data,
       byte[] validity, int rows) {
-    int dataLength = offsets[rows];
-    vector.allocateNew(Math.max(dataLength, 1), Math.max(rows, 1));
-    java.nio.LongBuffer wide = vector.getOffsetBuffer().nioBuffer(0, (rows + 1) * 8).order(ByteOrder.LITTLE_ENDIAN)
-        .asLongBuffer();
-    for (int i = 0; i <= rows; i++) {
-      wide.put(i, offsets[i]);
+    BufferAllocator allocator = vector.getAllocator();
+    ArrowBuf offsetBuffer = allocator.buffer((long) (rows + 1) * 8);
+    try {
+      java.nio.LongBuffer wide = offsetBuffer.nioBuffer(0, (rows + 1) * 8).order(ByteOrder.LITTLE_ENDIAN)
+          .asLongBuffer();
+      for (int i = 0; i <= rows; i++) {
+        wide.put(i, offsets[i]);
+      }
+      loadVariable(vector, rows, validity, offsetBuffer, data, offsets[rows]);
+    } finally {
+      offsetBuffer.close();
     }
-    vector.getDataBuffer().setBytes(0, data, 0, dataLength);
-    writeValidity(vector.getValidityBuffer(), validity, rows);
-    vector.setLastSet(rows - 1);
-    vector.setValueCount(rows);
   }
 
-  private static void writeValidity(ArrowBuf buffer, byte[] validity, int rows) {
-    int bytes = (rows + 7) >>> 3;
-    if (validity == null) {
-      buffer.setOne(0, bytes);
-    } else {
-      buffer.setBytes(0, validity, 0, bytes);
+  private static void loadVariable(FieldVector vector, int rows, byte[] validity, ArrowBuf offsetBuffer,
+      byte[] data, int dataLength) {
+    BufferAllocator allocator = vector.getAllocator();
+    ArrowBuf validityBuffer = validityBuffer(allocator, validity, rows);
+    try {
+      ArrowBuf dataBuffer = allocator.buffer(Math.max(dataLength, 1));
+      try {
+        dataBuffer.setBytes(0, data, 0, dataLength);
+        vector.loadFieldBuffers(new ArrowFieldNode(rows, nullCount(validity, rows)),
+            List.of(validityBuffer, offsetBuffer, dataBuffer));
+      } finally {
+        dataBuffer.close();
+      }
+    } finally {
+      validityBuffer.close();
     }
+  }
+
+  /** Allocates an unzeroed data buffer, copies {@code length} bytes of {@code data} in and loads it. */
+  private static void load(FieldVector vector, int rows, byte[] validity, byte[] data, long length) {
+    BufferAllocator allocator = vector.getAllocator();
+    ArrowBuf validityBuffer = validityBuffer(allocator, validity, rows);
+    ArrowBuf dataBuffer = null;
+    try {
+      dataBuffer = allocator.buffer(Math.max(length, 1));
+      dataBuffer.setBytes(0, data, 0, length);
+      vector.loadFieldBuffers(new ArrowFieldNode(rows, nullCount(validity, rows)),
+          List.of(validityBuffer, dataBuffer));
+    } finally {
+      if (dataBuffer != null) {
+        dataBuffer.close();
+      }
+      validityBuffer.close();
+    }
+  }
+
+  /**
+   * The validity buffer to load: Arrow's empty buffer when every row is valid (it then builds the ones itself),
+   * otherwise the bitmap's bytes with the bits past {@code rows} in the last byte cleared.
+   */
+  private static ArrowBuf validityBuffer(BufferAllocator allocator, byte[] validity, int rows) {
+    if (validity == null) {
+      return allocator.getEmpty();
+    }
+    int bytes = (rows + 7) >>> 3;
+    ArrowBuf buffer = allocator.buffer(Math.max(bytes, 1));
+    buffer.setBytes(0, validity, 0, bytes);
+    if ((rows & 7) != 0) {
+      buffer.setByte(bytes - 1, validity[bytes - 1] & ((1 << (rows & 7)) - 1));
+    }
+    return buffer;
+  }
+
+  private static int nullCount(byte[] validity, int rows) {
+    return validity == null ? 0 : rows - Bitmaps.countSet(validity, rows);
   }
 }

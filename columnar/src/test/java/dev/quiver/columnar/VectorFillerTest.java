@@ -58,4 +58,44 @@ class VectorFillerTest {
       assertEquals(1, v.getNullCount());
     }
   }
+
+  @Test
+  void fixedWidthAllValidAndRefill() {
+    try (RootAllocator allocator = new RootAllocator(); org.apache.arrow.vector.BigIntVector v =
+        new org.apache.arrow.vector.BigIntVector("l", allocator)) {
+      byte[] values = new byte[11 * 8];
+      java.nio.ByteBuffer.wrap(values).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer()
+          .put(new long[] {-1, 2, 3, 4, 5, 6, 7, 8, 9, 10, Long.MIN_VALUE});
+      VectorFiller.fillFixedWidth(v, values, null, 11);
+      assertEquals(11, v.getValueCount());
+      assertEquals(0, v.getNullCount());
+      assertEquals(-1L, v.get(0));
+      assertEquals(Long.MIN_VALUE, v.get(10));
+      // cleared and filled again with nulls; bits past the row count in the staging bitmap are ignored
+      v.clear();
+      byte[] validity = {(byte) 0b1111_0110};
+      VectorFiller.fillFixedWidth(v, values, validity, 4);
+      assertEquals(4, v.getValueCount());
+      assertEquals(2, v.getNullCount());
+      assertTrue(v.isNull(0));
+      assertEquals(2L, v.get(1));
+      assertEquals(0, v.getValidityBuffer().getByte(0) & 0xF0, "bits past the rows are cleared");
+    }
+  }
+
+  @Test
+  void variableWidthAllValidAndAllNull() {
+    try (RootAllocator allocator = new RootAllocator(); VarCharVector v = new VarCharVector("s", allocator);
+         org.apache.arrow.vector.LargeVarCharVector w = new org.apache.arrow.vector.LargeVarCharVector("w",
+             allocator)) {
+      byte[] data = "xyz".getBytes(StandardCharsets.UTF_8);
+      VectorFiller.fillVariableWidth(v, new int[] {0, 1, 3}, data, null, 2);
+      assertEquals("x", v.getObject(0).toString());
+      assertEquals("yz", v.getObject(1).toString());
+      assertEquals(0, v.getNullCount());
+      VectorFiller.fillLargeVariableWidth(w, new int[] {0, 0, 0, 0}, data, new byte[] {0}, 3);
+      assertEquals(3, w.getNullCount());
+      assertNull(w.getObject(2));
+    }
+  }
 }

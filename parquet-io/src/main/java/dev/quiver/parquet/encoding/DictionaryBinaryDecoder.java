@@ -4,7 +4,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Dictionary-encoded BYTE_ARRAY values: indices a batch at a time, then the dictionary entries appended. */
+/**
+ * Dictionary-encoded BYTE_ARRAY values: the entries appended fused with the index decoding, stretch by stretch
+ * ({@link DictionaryIndexReader#nextStretch}; an RLE run of one index repeats its entry). Batches that could exceed
+ * {@code 64 MiB} at the longest entry's length total their exact bytes from a batch of indices first.
+ */
 public final class DictionaryBinaryDecoder implements BinaryDecoder {
   private final DictionaryIndexReader indices;
   private final BinaryBatch dictionary;
@@ -18,6 +22,11 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
   private final int wordsPerEntry;
   /** Each entry's length in bytes, with {@link #words}. */
   private final int[] lengths;
+  /**
+   * With {@link #words}: the length shared by every entry (flags such as TPC-H's return flag), or -1 when lengths
+   * differ. Uniform entries gather without a running sum: value {@code i} starts at {@code i * length}.
+   */
+  private final int uniformLength;
   /** Dictionaries of at most this many entries get the word table (built per page, so kept small). */
   private static final int WORD_TABLE_ENTRIES = 1024;
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
@@ -58,10 +67,18 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
       this.words = table;
       this.wordsPerEntry = perEntry;
       this.lengths = lengths;
+      int uniform = entries == 0 ? -1 : lengths[0];
+      for (int k = 1; k < entries && uniform >= 0; k++) {
+        if (lengths[k] != uniform) {
+          uniform = -1;
+        }
+      }
+      this.uniformLength = uniform;
     } else {
       this.words = null;
       this.wordsPerEntry = 0;
       this.lengths = null;
+      this.uniformLength = -1;
     }
   }
 
@@ -77,33 +94,82 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
 
   @Override
   public void read(BinaryBatch out, int count) {
-    int[] idx = indices.read(count);
-    int[] dictOffsets = dictionary.offsets();
     long bound = (long) count * maxLength;
-    if (bound <= BOUND_LIMIT) {
-      // short entries (the usual case): room for count of the longest, no pass to total the exact bytes
-      out.ensureCapacity(count, (int) bound + BinaryBatch.COPY_SLACK);
-      if (words != null) {
-        // each store writes at most 7 bytes past the longest entry, within the slack reserved
-        gatherWords(idx, out, count);
-        return;
-      }
-    } else {
-      long total = 0;
-      for (int i = 0; i < count; i++) {
-        total += dictOffsets[idx[i] + 1] - dictOffsets[idx[i]];
-      }
-      if (total > Integer.MAX_VALUE - 16) {
-        throw new dev.quiver.parquet.ParquetCorruptionException("a batch of dictionary values exceeds 2 GiB");
-      }
-      out.ensureCapacity(count, (int) total + BinaryBatch.COPY_SLACK);
+    if (bound > BOUND_LIMIT) {
+      readExact(out, count);
+      return;
     }
-    byte[] dictData = dictionary.data();
+    // short entries (the usual case): room for count of the longest, no pass to total the exact bytes; each word
+    // store writes at most 7 bytes past the longest entry and BinaryBatch.copy at most 32, within the slack
+    out.ensureCapacity(count, (int) bound + BinaryBatch.COPY_SLACK);
     byte[] data = out.data();
     int[] offsets = out.offsets();
     int n = out.count();
     int pos = offsets[n];
+    DictionaryIndexReader in = indices;
+    while (count > 0) {
+      int m = in.nextStretch(count);
+      if (in.repeated()) {
+        pos = repeat(in.value(), m, data, offsets, n, pos);
+      } else if (words != null) {
+        pos = gatherWords(in.stretch(), m, data, offsets, n, pos);
+      } else {
+        pos = gatherBytes(in.stretch(), m, data, offsets, n, pos);
+      }
+      n += m;
+      count -= m;
+    }
+    out.setCount(n);
+  }
+
+  /** Long entries: the indices of the batch first, to total the exact bytes, then one copy per value. */
+  private void readExact(BinaryBatch out, int count) {
+    int[] idx = indices.read(count);
+    int[] dictOffsets = dictionary.offsets();
+    long total = 0;
     for (int i = 0; i < count; i++) {
+      total += dictOffsets[idx[i] + 1] - dictOffsets[idx[i]];
+    }
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new dev.quiver.parquet.ParquetCorruptionException("a batch of dictionary values exceeds 2 GiB");
+    }
+    out.ensureCapacity(count, (int) total + BinaryBatch.COPY_SLACK);
+    int[] offsets = out.offsets();
+    int n = out.count();
+    gatherBytes(idx, count, out.data(), offsets, n, offsets[n]);
+    out.setCount(n + count);
+  }
+
+  /** Appends entry {@code k} {@code m} times after value {@code n} ending at {@code pos}; returns the new end. */
+  private int repeat(int k, int m, byte[] data, int[] offsets, int n, int pos) {
+    if (words != null) {
+      int w = wordsPerEntry;
+      int length = lengths[k];
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < w; j++) {
+          LONGS.set(data, pos + 8 * j, words[k * w + j]);
+        }
+        pos += length;
+        offsets[++n] = pos;
+      }
+      return pos;
+    }
+    int[] dictOffsets = dictionary.offsets();
+    int start = dictOffsets[k];
+    int length = dictOffsets[k + 1] - start;
+    byte[] dictData = dictionary.data();
+    for (int i = 0; i < m; i++) {
+      BinaryBatch.copy(dictData, start, data, pos, length);
+      pos += length;
+      offsets[++n] = pos;
+    }
+    return pos;
+  }
+
+  private int gatherBytes(int[] idx, int m, byte[] data, int[] offsets, int n, int pos) {
+    int[] dictOffsets = dictionary.offsets();
+    byte[] dictData = dictionary.data();
+    for (int i = 0; i < m; i++) {
       int k = idx[i];
       int start = dictOffsets[k];
       int length = dictOffsets[k + 1] - start;
@@ -111,43 +177,57 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
       pos += length;
       offsets[++n] = pos;
     }
-    out.setCount(n);
+    return pos;
   }
 
-  private void gatherWords(int[] idx, BinaryBatch out, int count) {
-    byte[] data = out.data();
-    int[] offsets = out.offsets();
-    int n = out.count();
-    int pos = offsets[n];
+  private int gatherWords(int[] idx, int m, byte[] data, int[] offsets, int n, int pos) {
     long[] table = words;
     int[] length = lengths;
+    if (uniformLength >= 0 && wordsPerEntry == 1) {
+      // every entry as long as the others: positions follow from i, so the stores do not wait on a running sum
+      int l = uniformLength;
+      for (int i = 0; i < m; i++) {
+        LONGS.set(data, pos + i * l, table[idx[i]]);
+        offsets[n + 1 + i] = pos + (i + 1) * l;
+      }
+      return pos + m * l;
+    }
     if (wordsPerEntry == 1) {
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < m; i++) {
         int k = idx[i];
         LONGS.set(data, pos, table[k]);
         pos += length[k];
         offsets[++n] = pos;
       }
     } else if (wordsPerEntry == 2) {
-      for (int i = 0; i < count; i++) {
+      for (int i = 0; i < m; i++) {
         int k = idx[i];
         LONGS.set(data, pos, table[2 * k]);
         LONGS.set(data, pos + 8, table[2 * k + 1]);
         pos += length[k];
         offsets[++n] = pos;
       }
+    } else if (wordsPerEntry == 3) {
+      for (int i = 0; i < m; i++) {
+        int k = 3 * idx[i];
+        LONGS.set(data, pos, table[k]);
+        LONGS.set(data, pos + 8, table[k + 1]);
+        LONGS.set(data, pos + 16, table[k + 2]);
+        pos += length[idx[i]];
+        offsets[++n] = pos;
+      }
     } else {
-      int w = wordsPerEntry;
-      for (int i = 0; i < count; i++) {
-        int k = idx[i];
-        for (int j = 0; j < w; j++) {
-          LONGS.set(data, pos + 8 * j, table[k * w + j]);
-        }
-        pos += length[k];
+      for (int i = 0; i < m; i++) {
+        int k = 4 * idx[i];
+        LONGS.set(data, pos, table[k]);
+        LONGS.set(data, pos + 8, table[k + 1]);
+        LONGS.set(data, pos + 16, table[k + 2]);
+        LONGS.set(data, pos + 24, table[k + 3]);
+        pos += length[idx[i]];
         offsets[++n] = pos;
       }
     }
-    out.setCount(n);
+    return pos;
   }
 
   @Override

@@ -5,12 +5,21 @@ import dev.quiver.parquet.ParquetCorruptionException;
 /**
  * The dictionary indices of a PLAIN_DICTIONARY / RLE_DICTIONARY data page (Encodings.md, "Dictionary Encoding"):
  * one byte of bit width, then the RLE/bit-packed hybrid. Every index is checked against the dictionary size
- * once per batch, so the gathers that follow index without checks of their own.
+ * before it is handed out, so the gathers that use them index without checks of their own.
+ *
+ * <p>Two ways to read: {@link #read} decodes a whole batch of indices into an int array; {@link #nextStretch}
+ * hands them out a stretch at a time (an RLE run as one repeated index, or up to {@link #STRETCH} indices in a
+ * small reused array that stays in the L1 cache), so a gather can run fused with the decoding: no pass over a
+ * batch-sized array of indices, and one check and one fill for a run of equal values.
  */
 public final class DictionaryIndexReader {
+  /** The most indices one {@link #nextStretch} call hands out in {@link #stretch()}. */
+  public static final int STRETCH = 512;
+
   private final RleBitPackedHybridDecoder rle = new RleBitPackedHybridDecoder();
   private final int dictionarySize;
   private int[] indices = new int[256];
+  private final int[] stretch = new int[STRETCH];
 
   /**
    * Reads the indices of a page's value bytes {@code buf[offset, offset + length)}.
@@ -40,28 +49,69 @@ public final class DictionaryIndexReader {
       indices = new int[Math.max(count, indices.length * 2)];
     }
     rle.read(indices, 0, count);
-    int[] idx = indices;
+    check(indices, count);
+    return indices;
+  }
+
+  /**
+   * Makes the next stretch of between 1 and {@code max} indices available, every one checked against the
+   * dictionary size, and returns its length {@code n}. When {@link #repeated()} all {@code n} indices are
+   * {@link #value()} (an RLE run); otherwise they are in {@code stretch()[0, n)}, {@code n <= STRETCH}.
+   *
+   * @param max the most indices wanted, at least 1; the page must still hold that many
+   * @throws ParquetCorruptionException when the data ends early or an index is out of range
+   */
+  public int nextStretch(int max) {
+    int n = rle.nextStretch(stretch, max);
+    if (rle.stretchRepeated()) {
+      int v = rle.stretchValue();
+      if (v < 0 || v >= dictionarySize) {
+        throw outOfRange(v);
+      }
+    } else {
+      check(stretch, n);
+    }
+    return n;
+  }
+
+  /** Whether the last {@link #nextStretch} stretch is one index repeated. */
+  public boolean repeated() {
+    return rle.stretchRepeated();
+  }
+
+  /** The repeated index of the last {@link #nextStretch} stretch, when {@link #repeated()}. */
+  public int value() {
+    return rle.stretchValue();
+  }
+
+  /** The indices of the last {@link #nextStretch} stretch that is not {@link #repeated()}, from 0; reused. */
+  public int[] stretch() {
+    return stretch;
+  }
+
+  private void check(int[] idx, int count) {
     int bad = 0;
+    int last = dictionarySize - 1;
     for (int i = 0; i < count; i++) {
-      bad |= dictionarySize - 1 - idx[i]; // negative when idx >= size (or idx < 0 wraps too large)
-      bad |= idx[i];
+      bad |= (last - idx[i]) | idx[i]; // negative when idx >= size or idx < 0
     }
     if (bad < 0) {
       for (int i = 0; i < count; i++) {
         if (idx[i] < 0 || idx[i] >= dictionarySize) {
-          throw new ParquetCorruptionException("dictionary index " + Integer.toUnsignedString(idx[i])
-              + " out of range for a dictionary of " + dictionarySize + " values");
+          throw outOfRange(idx[i]);
         }
       }
     }
-    return idx;
+  }
+
+  private ParquetCorruptionException outOfRange(int index) {
+    return new ParquetCorruptionException("dictionary index " + Integer.toUnsignedString(index)
+        + " out of range for a dictionary of " + dictionarySize + " values");
   }
 
   void skip(int count) {
     while (count > 0) {
-      int n = Math.min(count, 4096);
-      read(n);
-      count -= n;
+      count -= nextStretch(count);
     }
   }
 }

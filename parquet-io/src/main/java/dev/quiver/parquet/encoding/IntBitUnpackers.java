@@ -4,7 +4,10 @@ package dev.quiver.parquet.encoding;
 
 /**
  * Unpacks little-endian bit-packed values (Encodings.md, the bit-packed runs of the RLE / bit-packing hybrid) in
- * groups of 8, with one straight-line method per bit width 0 to 32, dispatched once per call.
+ * groups of 8, with straight-line methods per bit width 0 to 32, dispatched once per call: a group's bytes read as
+ * one to four little-endian 64-bit words and each value cut out with a shift and a mask (widths 5-7 and 9-32), or
+ * byte by byte (widths 0-4 and 8, and the groups at the very end of the array, where an 8-byte read would run past
+ * it).
  */
 public final class IntBitUnpackers {
   private IntBitUnpackers() {}
@@ -17,6 +20,55 @@ public final class IntBitUnpackers {
    * @throws IllegalArgumentException for another width
    */
   public static void unpack(int width, byte[] in, int p, int[] out, int o, int groups) {
+    // groups whose 8-byte word reads stay inside the array take the word path (whole groups read as 1 to 4
+    // little-endian longs, values cut out by shifts); the rest, at the array's end, and widths 0-4 and 8 (as
+    // fast byte by byte), the byte path
+    int words = width <= 4 || width == 8 ? 0 : Math.max(0, Math.min(groups, (in.length - p - 7) / width));
+    if (words > 0) {
+      unpackWords(width, in, p, out, o, words);
+      p += words * width;
+      o += words * 8;
+      groups -= words;
+    }
+    if (groups > 0) {
+      unpackBytes(width, in, p, out, o, groups);
+    }
+  }
+
+  private static void unpackWords(int width, byte[] in, int p, int[] out, int o, int groups) {
+    switch (width) {
+      case 5 -> unpackWords5(in, p, out, o, groups);
+      case 6 -> unpackWords6(in, p, out, o, groups);
+      case 7 -> unpackWords7(in, p, out, o, groups);
+      case 9 -> unpackWords9(in, p, out, o, groups);
+      case 10 -> unpackWords10(in, p, out, o, groups);
+      case 11 -> unpackWords11(in, p, out, o, groups);
+      case 12 -> unpackWords12(in, p, out, o, groups);
+      case 13 -> unpackWords13(in, p, out, o, groups);
+      case 14 -> unpackWords14(in, p, out, o, groups);
+      case 15 -> unpackWords15(in, p, out, o, groups);
+      case 16 -> unpackWords16(in, p, out, o, groups);
+      case 17 -> unpackWords17(in, p, out, o, groups);
+      case 18 -> unpackWords18(in, p, out, o, groups);
+      case 19 -> unpackWords19(in, p, out, o, groups);
+      case 20 -> unpackWords20(in, p, out, o, groups);
+      case 21 -> unpackWords21(in, p, out, o, groups);
+      case 22 -> unpackWords22(in, p, out, o, groups);
+      case 23 -> unpackWords23(in, p, out, o, groups);
+      case 24 -> unpackWords24(in, p, out, o, groups);
+      case 25 -> unpackWords25(in, p, out, o, groups);
+      case 26 -> unpackWords26(in, p, out, o, groups);
+      case 27 -> unpackWords27(in, p, out, o, groups);
+      case 28 -> unpackWords28(in, p, out, o, groups);
+      case 29 -> unpackWords29(in, p, out, o, groups);
+      case 30 -> unpackWords30(in, p, out, o, groups);
+      case 31 -> unpackWords31(in, p, out, o, groups);
+      case 32 -> unpackWords32(in, p, out, o, groups);
+      default -> throw new IllegalArgumentException("bit width " + width);
+    }
+  }
+
+  private static void unpackBytes(int width, byte[] in, int p, int[] out, int o, int groups) {
     switch (width) {
       case 0 -> unpack0(in, p, out, o, groups);
       case 1 -> unpack1(in, p, out, o, groups);
@@ -54,6 +106,9 @@ public final class IntBitUnpackers {
       default -> throw new IllegalArgumentException("bit width " + width);
     }
   }
+
+  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+      long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   private static void unpack0(byte[] in, int p, int[] out, int o, int groups) {
     java.util.Arrays.fill(out, o, o + 8 * groups, 0);
@@ -472,6 +527,432 @@ public final class IntBitUnpackers {
       out[o + 5] = (in[p + 20] & 0xFF) | ((in[p + 21] & 0xFF) << 8) | ((in[p + 22] & 0xFF) << 16) | ((in[p + 23] & 0xFF) << 24);
       out[o + 6] = (in[p + 24] & 0xFF) | ((in[p + 25] & 0xFF) << 8) | ((in[p + 26] & 0xFF) << 16) | ((in[p + 27] & 0xFF) << 24);
       out[o + 7] = (in[p + 28] & 0xFF) | ((in[p + 29] & 0xFF) << 8) | ((in[p + 30] & 0xFF) << 16) | ((in[p + 31] & 0xFF) << 24);
+    }
+  }
+
+  private static void unpackWords5(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 5, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      out[o + 0] = (int) (w0) & 0x1F;
+      out[o + 1] = (int) (w0 >>> 5) & 0x1F;
+      out[o + 2] = (int) (w0 >>> 10) & 0x1F;
+      out[o + 3] = (int) (w0 >>> 15) & 0x1F;
+      out[o + 4] = (int) (w0 >>> 20) & 0x1F;
+      out[o + 5] = (int) (w0 >>> 25) & 0x1F;
+      out[o + 6] = (int) (w0 >>> 30) & 0x1F;
+      out[o + 7] = (int) (w0 >>> 35) & 0x1F;
+    }
+  }
+
+  private static void unpackWords6(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 6, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      out[o + 0] = (int) (w0) & 0x3F;
+      out[o + 1] = (int) (w0 >>> 6) & 0x3F;
+      out[o + 2] = (int) (w0 >>> 12) & 0x3F;
+      out[o + 3] = (int) (w0 >>> 18) & 0x3F;
+      out[o + 4] = (int) (w0 >>> 24) & 0x3F;
+      out[o + 5] = (int) (w0 >>> 30) & 0x3F;
+      out[o + 6] = (int) (w0 >>> 36) & 0x3F;
+      out[o + 7] = (int) (w0 >>> 42) & 0x3F;
+    }
+  }
+
+  private static void unpackWords7(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 7, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      out[o + 0] = (int) (w0) & 0x7F;
+      out[o + 1] = (int) (w0 >>> 7) & 0x7F;
+      out[o + 2] = (int) (w0 >>> 14) & 0x7F;
+      out[o + 3] = (int) (w0 >>> 21) & 0x7F;
+      out[o + 4] = (int) (w0 >>> 28) & 0x7F;
+      out[o + 5] = (int) (w0 >>> 35) & 0x7F;
+      out[o + 6] = (int) (w0 >>> 42) & 0x7F;
+      out[o + 7] = (int) (w0 >>> 49) & 0x7F;
+    }
+  }
+
+  private static void unpackWords9(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 9, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0x1FF;
+      out[o + 1] = (int) (w0 >>> 9) & 0x1FF;
+      out[o + 2] = (int) (w0 >>> 18) & 0x1FF;
+      out[o + 3] = (int) (w0 >>> 27) & 0x1FF;
+      out[o + 4] = (int) (w0 >>> 36) & 0x1FF;
+      out[o + 5] = (int) (w0 >>> 45) & 0x1FF;
+      out[o + 6] = (int) (w0 >>> 54) & 0x1FF;
+      out[o + 7] = (int) ((w0 >>> 63) | (w1 << 1)) & 0x1FF;
+    }
+  }
+
+  private static void unpackWords10(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 10, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0x3FF;
+      out[o + 1] = (int) (w0 >>> 10) & 0x3FF;
+      out[o + 2] = (int) (w0 >>> 20) & 0x3FF;
+      out[o + 3] = (int) (w0 >>> 30) & 0x3FF;
+      out[o + 4] = (int) (w0 >>> 40) & 0x3FF;
+      out[o + 5] = (int) (w0 >>> 50) & 0x3FF;
+      out[o + 6] = (int) ((w0 >>> 60) | (w1 << 4)) & 0x3FF;
+      out[o + 7] = (int) (w1 >>> 6) & 0x3FF;
+    }
+  }
+
+  private static void unpackWords11(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 11, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0x7FF;
+      out[o + 1] = (int) (w0 >>> 11) & 0x7FF;
+      out[o + 2] = (int) (w0 >>> 22) & 0x7FF;
+      out[o + 3] = (int) (w0 >>> 33) & 0x7FF;
+      out[o + 4] = (int) (w0 >>> 44) & 0x7FF;
+      out[o + 5] = (int) ((w0 >>> 55) | (w1 << 9)) & 0x7FF;
+      out[o + 6] = (int) (w1 >>> 2) & 0x7FF;
+      out[o + 7] = (int) (w1 >>> 13) & 0x7FF;
+    }
+  }
+
+  private static void unpackWords12(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 12, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0xFFF;
+      out[o + 1] = (int) (w0 >>> 12) & 0xFFF;
+      out[o + 2] = (int) (w0 >>> 24) & 0xFFF;
+      out[o + 3] = (int) (w0 >>> 36) & 0xFFF;
+      out[o + 4] = (int) (w0 >>> 48) & 0xFFF;
+      out[o + 5] = (int) ((w0 >>> 60) | (w1 << 4)) & 0xFFF;
+      out[o + 6] = (int) (w1 >>> 8) & 0xFFF;
+      out[o + 7] = (int) (w1 >>> 20) & 0xFFF;
+    }
+  }
+
+  private static void unpackWords13(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 13, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0x1FFF;
+      out[o + 1] = (int) (w0 >>> 13) & 0x1FFF;
+      out[o + 2] = (int) (w0 >>> 26) & 0x1FFF;
+      out[o + 3] = (int) (w0 >>> 39) & 0x1FFF;
+      out[o + 4] = (int) ((w0 >>> 52) | (w1 << 12)) & 0x1FFF;
+      out[o + 5] = (int) (w1 >>> 1) & 0x1FFF;
+      out[o + 6] = (int) (w1 >>> 14) & 0x1FFF;
+      out[o + 7] = (int) (w1 >>> 27) & 0x1FFF;
+    }
+  }
+
+  private static void unpackWords14(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 14, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0x3FFF;
+      out[o + 1] = (int) (w0 >>> 14) & 0x3FFF;
+      out[o + 2] = (int) (w0 >>> 28) & 0x3FFF;
+      out[o + 3] = (int) (w0 >>> 42) & 0x3FFF;
+      out[o + 4] = (int) ((w0 >>> 56) | (w1 << 8)) & 0x3FFF;
+      out[o + 5] = (int) (w1 >>> 6) & 0x3FFF;
+      out[o + 6] = (int) (w1 >>> 20) & 0x3FFF;
+      out[o + 7] = (int) (w1 >>> 34) & 0x3FFF;
+    }
+  }
+
+  private static void unpackWords15(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 15, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0x7FFF;
+      out[o + 1] = (int) (w0 >>> 15) & 0x7FFF;
+      out[o + 2] = (int) (w0 >>> 30) & 0x7FFF;
+      out[o + 3] = (int) (w0 >>> 45) & 0x7FFF;
+      out[o + 4] = (int) ((w0 >>> 60) | (w1 << 4)) & 0x7FFF;
+      out[o + 5] = (int) (w1 >>> 11) & 0x7FFF;
+      out[o + 6] = (int) (w1 >>> 26) & 0x7FFF;
+      out[o + 7] = (int) (w1 >>> 41) & 0x7FFF;
+    }
+  }
+
+  private static void unpackWords16(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 16, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      out[o + 0] = (int) (w0) & 0xFFFF;
+      out[o + 1] = (int) (w0 >>> 16) & 0xFFFF;
+      out[o + 2] = (int) (w0 >>> 32) & 0xFFFF;
+      out[o + 3] = (int) (w0 >>> 48);
+      out[o + 4] = (int) (w1) & 0xFFFF;
+      out[o + 5] = (int) (w1 >>> 16) & 0xFFFF;
+      out[o + 6] = (int) (w1 >>> 32) & 0xFFFF;
+      out[o + 7] = (int) (w1 >>> 48);
+    }
+  }
+
+  private static void unpackWords17(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 17, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0x1FFFF;
+      out[o + 1] = (int) (w0 >>> 17) & 0x1FFFF;
+      out[o + 2] = (int) (w0 >>> 34) & 0x1FFFF;
+      out[o + 3] = (int) ((w0 >>> 51) | (w1 << 13)) & 0x1FFFF;
+      out[o + 4] = (int) (w1 >>> 4) & 0x1FFFF;
+      out[o + 5] = (int) (w1 >>> 21) & 0x1FFFF;
+      out[o + 6] = (int) (w1 >>> 38) & 0x1FFFF;
+      out[o + 7] = (int) ((w1 >>> 55) | (w2 << 9)) & 0x1FFFF;
+    }
+  }
+
+  private static void unpackWords18(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 18, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0x3FFFF;
+      out[o + 1] = (int) (w0 >>> 18) & 0x3FFFF;
+      out[o + 2] = (int) (w0 >>> 36) & 0x3FFFF;
+      out[o + 3] = (int) ((w0 >>> 54) | (w1 << 10)) & 0x3FFFF;
+      out[o + 4] = (int) (w1 >>> 8) & 0x3FFFF;
+      out[o + 5] = (int) (w1 >>> 26) & 0x3FFFF;
+      out[o + 6] = (int) (w1 >>> 44) & 0x3FFFF;
+      out[o + 7] = (int) ((w1 >>> 62) | (w2 << 2)) & 0x3FFFF;
+    }
+  }
+
+  private static void unpackWords19(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 19, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0x7FFFF;
+      out[o + 1] = (int) (w0 >>> 19) & 0x7FFFF;
+      out[o + 2] = (int) (w0 >>> 38) & 0x7FFFF;
+      out[o + 3] = (int) ((w0 >>> 57) | (w1 << 7)) & 0x7FFFF;
+      out[o + 4] = (int) (w1 >>> 12) & 0x7FFFF;
+      out[o + 5] = (int) (w1 >>> 31) & 0x7FFFF;
+      out[o + 6] = (int) ((w1 >>> 50) | (w2 << 14)) & 0x7FFFF;
+      out[o + 7] = (int) (w2 >>> 5) & 0x7FFFF;
+    }
+  }
+
+  private static void unpackWords20(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 20, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0xFFFFF;
+      out[o + 1] = (int) (w0 >>> 20) & 0xFFFFF;
+      out[o + 2] = (int) (w0 >>> 40) & 0xFFFFF;
+      out[o + 3] = (int) ((w0 >>> 60) | (w1 << 4)) & 0xFFFFF;
+      out[o + 4] = (int) (w1 >>> 16) & 0xFFFFF;
+      out[o + 5] = (int) (w1 >>> 36) & 0xFFFFF;
+      out[o + 6] = (int) ((w1 >>> 56) | (w2 << 8)) & 0xFFFFF;
+      out[o + 7] = (int) (w2 >>> 12) & 0xFFFFF;
+    }
+  }
+
+  private static void unpackWords21(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 21, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0x1FFFFF;
+      out[o + 1] = (int) (w0 >>> 21) & 0x1FFFFF;
+      out[o + 2] = (int) (w0 >>> 42) & 0x1FFFFF;
+      out[o + 3] = (int) ((w0 >>> 63) | (w1 << 1)) & 0x1FFFFF;
+      out[o + 4] = (int) (w1 >>> 20) & 0x1FFFFF;
+      out[o + 5] = (int) (w1 >>> 41) & 0x1FFFFF;
+      out[o + 6] = (int) ((w1 >>> 62) | (w2 << 2)) & 0x1FFFFF;
+      out[o + 7] = (int) (w2 >>> 19) & 0x1FFFFF;
+    }
+  }
+
+  private static void unpackWords22(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 22, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0x3FFFFF;
+      out[o + 1] = (int) (w0 >>> 22) & 0x3FFFFF;
+      out[o + 2] = (int) ((w0 >>> 44) | (w1 << 20)) & 0x3FFFFF;
+      out[o + 3] = (int) (w1 >>> 2) & 0x3FFFFF;
+      out[o + 4] = (int) (w1 >>> 24) & 0x3FFFFF;
+      out[o + 5] = (int) ((w1 >>> 46) | (w2 << 18)) & 0x3FFFFF;
+      out[o + 6] = (int) (w2 >>> 4) & 0x3FFFFF;
+      out[o + 7] = (int) (w2 >>> 26) & 0x3FFFFF;
+    }
+  }
+
+  private static void unpackWords23(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 23, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0x7FFFFF;
+      out[o + 1] = (int) (w0 >>> 23) & 0x7FFFFF;
+      out[o + 2] = (int) ((w0 >>> 46) | (w1 << 18)) & 0x7FFFFF;
+      out[o + 3] = (int) (w1 >>> 5) & 0x7FFFFF;
+      out[o + 4] = (int) (w1 >>> 28) & 0x7FFFFF;
+      out[o + 5] = (int) ((w1 >>> 51) | (w2 << 13)) & 0x7FFFFF;
+      out[o + 6] = (int) (w2 >>> 10) & 0x7FFFFF;
+      out[o + 7] = (int) (w2 >>> 33) & 0x7FFFFF;
+    }
+  }
+
+  private static void unpackWords24(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 24, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      out[o + 0] = (int) (w0) & 0xFFFFFF;
+      out[o + 1] = (int) (w0 >>> 24) & 0xFFFFFF;
+      out[o + 2] = (int) ((w0 >>> 48) | (w1 << 16)) & 0xFFFFFF;
+      out[o + 3] = (int) (w1 >>> 8) & 0xFFFFFF;
+      out[o + 4] = (int) (w1 >>> 32) & 0xFFFFFF;
+      out[o + 5] = (int) ((w1 >>> 56) | (w2 << 8)) & 0xFFFFFF;
+      out[o + 6] = (int) (w2 >>> 16) & 0xFFFFFF;
+      out[o + 7] = (int) (w2 >>> 40);
+    }
+  }
+
+  private static void unpackWords25(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 25, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0) & 0x1FFFFFF;
+      out[o + 1] = (int) (w0 >>> 25) & 0x1FFFFFF;
+      out[o + 2] = (int) ((w0 >>> 50) | (w1 << 14)) & 0x1FFFFFF;
+      out[o + 3] = (int) (w1 >>> 11) & 0x1FFFFFF;
+      out[o + 4] = (int) (w1 >>> 36) & 0x1FFFFFF;
+      out[o + 5] = (int) ((w1 >>> 61) | (w2 << 3)) & 0x1FFFFFF;
+      out[o + 6] = (int) (w2 >>> 22) & 0x1FFFFFF;
+      out[o + 7] = (int) ((w2 >>> 47) | (w3 << 17)) & 0x1FFFFFF;
+    }
+  }
+
+  private static void unpackWords26(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 26, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0) & 0x3FFFFFF;
+      out[o + 1] = (int) (w0 >>> 26) & 0x3FFFFFF;
+      out[o + 2] = (int) ((w0 >>> 52) | (w1 << 12)) & 0x3FFFFFF;
+      out[o + 3] = (int) (w1 >>> 14) & 0x3FFFFFF;
+      out[o + 4] = (int) ((w1 >>> 40) | (w2 << 24)) & 0x3FFFFFF;
+      out[o + 5] = (int) (w2 >>> 2) & 0x3FFFFFF;
+      out[o + 6] = (int) (w2 >>> 28) & 0x3FFFFFF;
+      out[o + 7] = (int) ((w2 >>> 54) | (w3 << 10)) & 0x3FFFFFF;
+    }
+  }
+
+  private static void unpackWords27(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 27, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0) & 0x7FFFFFF;
+      out[o + 1] = (int) (w0 >>> 27) & 0x7FFFFFF;
+      out[o + 2] = (int) ((w0 >>> 54) | (w1 << 10)) & 0x7FFFFFF;
+      out[o + 3] = (int) (w1 >>> 17) & 0x7FFFFFF;
+      out[o + 4] = (int) ((w1 >>> 44) | (w2 << 20)) & 0x7FFFFFF;
+      out[o + 5] = (int) (w2 >>> 7) & 0x7FFFFFF;
+      out[o + 6] = (int) (w2 >>> 34) & 0x7FFFFFF;
+      out[o + 7] = (int) ((w2 >>> 61) | (w3 << 3)) & 0x7FFFFFF;
+    }
+  }
+
+  private static void unpackWords28(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 28, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0) & 0xFFFFFFF;
+      out[o + 1] = (int) (w0 >>> 28) & 0xFFFFFFF;
+      out[o + 2] = (int) ((w0 >>> 56) | (w1 << 8)) & 0xFFFFFFF;
+      out[o + 3] = (int) (w1 >>> 20) & 0xFFFFFFF;
+      out[o + 4] = (int) ((w1 >>> 48) | (w2 << 16)) & 0xFFFFFFF;
+      out[o + 5] = (int) (w2 >>> 12) & 0xFFFFFFF;
+      out[o + 6] = (int) ((w2 >>> 40) | (w3 << 24)) & 0xFFFFFFF;
+      out[o + 7] = (int) (w3 >>> 4) & 0xFFFFFFF;
+    }
+  }
+
+  private static void unpackWords29(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 29, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0) & 0x1FFFFFFF;
+      out[o + 1] = (int) (w0 >>> 29) & 0x1FFFFFFF;
+      out[o + 2] = (int) ((w0 >>> 58) | (w1 << 6)) & 0x1FFFFFFF;
+      out[o + 3] = (int) (w1 >>> 23) & 0x1FFFFFFF;
+      out[o + 4] = (int) ((w1 >>> 52) | (w2 << 12)) & 0x1FFFFFFF;
+      out[o + 5] = (int) (w2 >>> 17) & 0x1FFFFFFF;
+      out[o + 6] = (int) ((w2 >>> 46) | (w3 << 18)) & 0x1FFFFFFF;
+      out[o + 7] = (int) (w3 >>> 11) & 0x1FFFFFFF;
+    }
+  }
+
+  private static void unpackWords30(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 30, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0) & 0x3FFFFFFF;
+      out[o + 1] = (int) (w0 >>> 30) & 0x3FFFFFFF;
+      out[o + 2] = (int) ((w0 >>> 60) | (w1 << 4)) & 0x3FFFFFFF;
+      out[o + 3] = (int) (w1 >>> 26) & 0x3FFFFFFF;
+      out[o + 4] = (int) ((w1 >>> 56) | (w2 << 8)) & 0x3FFFFFFF;
+      out[o + 5] = (int) (w2 >>> 22) & 0x3FFFFFFF;
+      out[o + 6] = (int) ((w2 >>> 52) | (w3 << 12)) & 0x3FFFFFFF;
+      out[o + 7] = (int) (w3 >>> 18) & 0x3FFFFFFF;
+    }
+  }
+
+  private static void unpackWords31(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 31, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0) & 0x7FFFFFFF;
+      out[o + 1] = (int) (w0 >>> 31) & 0x7FFFFFFF;
+      out[o + 2] = (int) ((w0 >>> 62) | (w1 << 2)) & 0x7FFFFFFF;
+      out[o + 3] = (int) (w1 >>> 29) & 0x7FFFFFFF;
+      out[o + 4] = (int) ((w1 >>> 60) | (w2 << 4)) & 0x7FFFFFFF;
+      out[o + 5] = (int) (w2 >>> 27) & 0x7FFFFFFF;
+      out[o + 6] = (int) ((w2 >>> 58) | (w3 << 6)) & 0x7FFFFFFF;
+      out[o + 7] = (int) (w3 >>> 25) & 0x7FFFFFFF;
+    }
+  }
+
+  private static void unpackWords32(byte[] in, int p, int[] out, int o, int groups) {
+    for (int g = 0; g < groups; g++, p += 32, o += 8) {
+      long w0 = (long) LONGS.get(in, p + 0);
+      long w1 = (long) LONGS.get(in, p + 8);
+      long w2 = (long) LONGS.get(in, p + 16);
+      long w3 = (long) LONGS.get(in, p + 24);
+      out[o + 0] = (int) (w0);
+      out[o + 1] = (int) (w0 >>> 32);
+      out[o + 2] = (int) (w1);
+      out[o + 3] = (int) (w1 >>> 32);
+      out[o + 4] = (int) (w2);
+      out[o + 5] = (int) (w2 >>> 32);
+      out[o + 6] = (int) (w3);
+      out[o + 7] = (int) (w3 >>> 32);
     }
   }
 }

@@ -25,18 +25,33 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
   public void read(BinaryBatch out, int count) {
     // one pass: the values' bytes cannot exceed the page bytes left, so the batch grows once, up front, and each
     // length is checked against the bytes left just before its copy
-    out.ensureCapacity(count, limit - pos + BinaryBatch.COPY_SLACK);
+    out.ensureCapacity(count, limit - pos + SHORT_VALUE);
     byte[] data = out.data();
     int[] offsets = out.offsets();
     int n = out.count();
     int at = offsets[n];
     int p = pos;
+    byte[] in = buf;
+    // values of up to 48 bytes (comments, names, codes) move as six 8-byte words whatever their length: no branch
+    // on the length to mispredict, and the bytes written past a value are overwritten by the next ones (the batch
+    // reserved 48 bytes of slack); the words read past a value stay inside the page buffer (checked once here)
+    int wordsUpTo = Math.min(in.length - SHORT_VALUE, limit);
     for (int i = 0; i < count; i++) {
       int len = lengthAt(p, i, count);
-      BinaryBatch.copy(buf, p + 4, data, at, len);
+      int from = p + 4;
+      if (len <= SHORT_VALUE && from <= wordsUpTo && at <= data.length - SHORT_VALUE) {
+        LONGS.set(data, at, (long) LONGS.get(in, from));
+        LONGS.set(data, at + 8, (long) LONGS.get(in, from + 8));
+        LONGS.set(data, at + 16, (long) LONGS.get(in, from + 16));
+        LONGS.set(data, at + 24, (long) LONGS.get(in, from + 24));
+        LONGS.set(data, at + 32, (long) LONGS.get(in, from + 32));
+        LONGS.set(data, at + 40, (long) LONGS.get(in, from + 40));
+      } else {
+        System.arraycopy(in, from, data, at, len);
+      }
       at += len;
       offsets[++n] = at;
-      p += 4 + len;
+      p = from + len;
     }
     out.setCount(n);
     pos = p;
@@ -68,5 +83,9 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
     return (int) INTS.get(buf, p);
   }
 
+  /** Values of at most this many bytes are copied as six words. */
+  private static final int SHORT_VALUE = 48;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+      ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 }

@@ -31,6 +31,22 @@ public final class PlainFixedWidthDecoder implements FixedWidthDecoder {
     take(count);
   }
 
+  /**
+   * Consumes the next {@code count} values in place, for a caller that converts them straight from the page (no
+   * copy first): returns where they start in {@link #buffer()}; they are the {@code count * width} bytes from there.
+   *
+   * @throws ParquetCorruptionException when the page holds fewer values
+   */
+  public int consume(int count) {
+    int bytes = take(count);
+    return pos - bytes;
+  }
+
+  /** The page's bytes, in which {@link #consume} positions index. */
+  public byte[] buffer() {
+    return buf;
+  }
+
   private int take(int count) {
     long bytes = (long) count * width;
     if (bytes > limit - pos) {

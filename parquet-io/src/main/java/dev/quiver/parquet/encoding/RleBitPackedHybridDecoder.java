@@ -91,6 +91,71 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
   }
 
   /**
+   * RLE runs at least this long come out of {@link #nextStretch} as one repeated value; shorter ones are expanded
+   * into the stretch with the bit-packed values around them, so a consumer's loop stays long.
+   */
+  public static final int REPEATED_STRETCH = 32;
+
+  /** Set by {@link #nextStretch}: whether the stretch is one value repeated. */
+  private boolean stretchRepeated;
+
+  /**
+   * Run-wise decoding for consumers that fuse their work with the decoding (dictionary gathers): makes the next
+   * stretch of between 1 and {@code max} values available and returns its length. When {@link #stretchRepeated()}
+   * the stretch is (part of) an RLE run of at least {@link #REPEATED_STRETCH} values, each {@link #stretchValue()},
+   * and {@code scratch} is not written; otherwise the values are in {@code scratch[0, n)} with
+   * {@code n <= scratch.length}: bit-packed values and short RLE runs expanded, in order.
+   *
+   * @param scratch at least 8 ints
+   * @param max the most values wanted, at least 1: values the caller knows the data must still hold
+   * @throws ParquetCorruptionException as {@link #read}
+   */
+  public int nextStretch(int[] scratch, int max) {
+    if (runRemaining == 0) {
+      nextRun();
+    }
+    if (rleRun && runRemaining >= REPEATED_STRETCH) {
+      int n = Math.min(max, runRemaining);
+      stretchRepeated = true;
+      runRemaining -= n;
+      return n;
+    }
+    stretchRepeated = false;
+    int cap = Math.min(max, scratch.length);
+    int n = 0;
+    while (true) {
+      int take = Math.min(cap - n, runRemaining);
+      if (rleRun) {
+        int v = rleValue;
+        for (int i = n; i < n + take; i++) {
+          scratch[i] = v;
+        }
+      } else {
+        readPacked(scratch, n, take);
+      }
+      runRemaining -= take;
+      n += take;
+      if (n == cap) {
+        return n;
+      }
+      nextRun();
+      if (rleRun && runRemaining >= REPEATED_STRETCH) {
+        return n; // a long run: the next call hands it over as a repeated value
+      }
+    }
+  }
+
+  /** Whether the stretch of the last {@link #nextStretch} call is one value repeated. */
+  public boolean stretchRepeated() {
+    return stretchRepeated;
+  }
+
+  /** The repeated value of the last {@link #nextStretch} stretch, when {@link #stretchRepeated()}. */
+  public int stretchValue() {
+    return rleValue;
+  }
+
+  /**
    * Decodes {@code count} levels and turns them into validity bits: bit {@code bitOffset + i} of {@code validity}
    * is set when level {@code i} equals {@code maxLevel}, cleared otherwise. RLE runs set whole bit ranges.
    *

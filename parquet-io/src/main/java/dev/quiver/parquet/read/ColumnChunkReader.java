@@ -182,9 +182,23 @@ abstract class ColumnChunkReader {
           staging.values.length * 2));
     }
     if (pageIsDictionaryEncoded) {
-      int[] idx = indexReader.read(count);
-      for (int i = 0; i < count; i++) {
-        INTS.set(staging.values, at + 4 * i, idx[i]);
+      byte[] out = staging.values;
+      DictionaryIndexReader in = indexReader;
+      while (count > 0) {
+        int n = in.nextStretch(count);
+        if (in.repeated()) {
+          int v = in.value();
+          for (int i = 0; i < n; i++) {
+            INTS.set(out, at + 4 * i, v);
+          }
+        } else {
+          int[] idx = in.stretch();
+          for (int i = 0; i < n; i++) {
+            INTS.set(out, at + 4 * i, idx[i]);
+          }
+        }
+        at += 4 * n;
+        count -= n;
       }
       return;
     }
@@ -219,6 +233,11 @@ abstract class ColumnChunkReader {
       staging.binaryScratch.reset();
       binaryDecoder.read(staging.binaryScratch, count);
       plan.binaryConverter().convert(staging.binaryScratch, out, at);
+    } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded
+        && fixedDecoder instanceof PlainFixedWidthDecoder plain) {
+      // PLAIN (DECIMAL INT64 and INT32, say): converted straight from the page, no copy into staging first
+      int from = plain.consume(count);
+      plan.fixedConverter().convert(plain.buffer(), from, out, at, count);
     } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
       int physicalBytes = count * plan.physicalWidth();
       if (staging.physical.length < physicalBytes) {

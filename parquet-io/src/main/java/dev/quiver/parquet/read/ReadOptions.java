@@ -6,8 +6,11 @@ import java.util.List;
  * How to read a file: the batch size in rows, the projected columns and whether page checksums are verified.
  *
  * @param batchSize rows per batch, at least 1; batches never span row groups, so the last batch of each row group
- *     may be shorter. The default, {@value #DEFAULT_BATCH_SIZE}, keeps a batch of a few dozen columns within a few
- *     MiB while amortising per-batch costs.
+ *     may be shorter. The default, {@value #DEFAULT_BATCH_SIZE}, keeps each vector's buffers at or below 256 KiB
+ *     (16-byte decimals) and a batch of a few dozen columns within a few MiB, so a consumer finds it in the CPU
+ *     caches; larger batches were measured slower with glibc's malloc, which maps and unmaps (or trims and
+ *     re-faults) buffers of 512 KiB and more on every batch: a 65,536-row full scan of lineitem SF1 spent about 0.6
+ *     s of 1.5 s of CPU in the kernel, a 16,384-row scan almost none, the user time being the same.
  * @param columns the top-level column names to read, in the order the batches should have them; null for all
  * @param verifyChecksums whether to check each page's CRC-32 (when the writer stored one) before decoding it
  * @param rowGroups the 0-based row groups to read, in file order whatever the order given; null for all. Readers of
@@ -15,7 +18,7 @@ import java.util.List;
  */
 public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups) {
   /** The default batch size in rows. */
-  public static final int DEFAULT_BATCH_SIZE = 65536;
+  public static final int DEFAULT_BATCH_SIZE = 16384;
 
   /** @throws IllegalArgumentException when {@code batchSize < 1} */
   public ReadOptions {

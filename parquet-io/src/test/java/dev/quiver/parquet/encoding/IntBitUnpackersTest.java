@@ -31,4 +31,34 @@ class IntBitUnpackersTest {
       }
     }
   }
+
+  /**
+   * The word path (groups read as 64-bit words) and the byte path at the array's end: groups packed at an offset
+   * into arrays that end exactly after the data, a few bytes later, or far later, so every split between the two
+   * paths occurs at every width.
+   */
+  @Test
+  void wordAndBytePathsAgreeWhereverTheArrayEnds() {
+    SplittableRandom random = new SplittableRandom(12);
+    for (int width = 0; width <= 32; width++) {
+      BytePacker packer = Packer.LITTLE_ENDIAN.newBytePacker(width);
+      for (int padding : new int[] {0, 1, 7, 8, 40}) {
+        for (int start : new int[] {0, 3}) {
+          int groups = 1 + random.nextInt(12);
+          int[] values = new int[8 * groups];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = width == 32 ? random.nextInt() : width == 0 ? 0 : (int) random.nextLong(1L << width);
+          }
+          byte[] packed = new byte[start + width * groups + padding];
+          random.nextBytes(packed); // bytes around the data must not leak into the values
+          for (int g = 0; g < groups; g++) {
+            packer.pack8Values(values, 8 * g, packed, start + width * g);
+          }
+          int[] out = new int[values.length];
+          IntBitUnpackers.unpack(width, packed, start, out, 0, groups);
+          assertArrayEquals(values, out, "width " + width + ", padding " + padding + ", start " + start);
+        }
+      }
+    }
+  }
 }

@@ -82,12 +82,18 @@ class PlainDecodersTest {
     byte[][] values = new byte[count][];
     PlainValuesWriter w = writer();
     for (int i = 0; i < count; i++) {
-      values[i] = new byte[random.nextInt(random.nextBoolean() ? 3 : 300)];
+      int kind = random.nextInt(3); // tiny, around the 48-byte word copy's limit, long
+      values[i] = new byte[random.nextInt(kind == 0 ? 3 : kind == 1 ? 60 : 300)];
       random.nextBytes(values[i]);
       w.writeBytes(Binary.fromConstantByteArray(values[i]));
     }
-    byte[] page = w.getBytes().toByteArray();
-    PlainBinaryDecoder decoder = new PlainBinaryDecoder(page, 0, page.length);
+    byte[] encoded = w.getBytes().toByteArray();
+    // the page sits inside a larger buffer half the time, with other bytes after it (as in a column chunk)
+    int before = random.nextBoolean() ? 0 : 5;
+    byte[] page = new byte[before + encoded.length + (before == 0 ? 0 : 70)];
+    random.nextBytes(page);
+    System.arraycopy(encoded, 0, page, before, encoded.length);
+    PlainBinaryDecoder decoder = new PlainBinaryDecoder(page, before, encoded.length);
     BinaryBatch batch = new BinaryBatch(1, 1);
     int done = 0;
     while (done < count) {
