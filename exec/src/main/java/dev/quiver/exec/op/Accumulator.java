@@ -29,6 +29,30 @@ public abstract class Accumulator {
    */
   public abstract void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup);
 
+  /**
+   * A batch's rows ordered by group: group {@code g}'s rows are {@code order[start[g] .. start[g + 1])}, or rows
+   * {@code [start[g], start[g + 1])} themselves when {@code order} is null (one group, every row).
+   *
+   * @param order row numbers grouped by group id (ascending within a group), or null for the identity
+   * @param start {@code groups + 1} boundaries into {@code order}
+   * @param groups number of groups
+   */
+  public record Grouping(int[] order, int[] start, int groups) {
+    /** Every one of {@code n} rows in group 0, in order. */
+    public static Grouping single(int n) {
+      return new Grouping(null, new int[] {0, n}, 1);
+    }
+  }
+
+  /**
+   * As {@link #update(int[], Column, int, int, long[])}, with the rows also given ordered by group (for few
+   * groups), so an accumulator can run one tight loop per group with its running state in a register. The default
+   * ignores {@code grouping}.
+   */
+  public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup, Grouping grouping) {
+    update(gids, arg, n, groups, rowsPerGroup);
+  }
+
   /** Adds the per-group row counts of a batch to {@code counts}; false when they are not given. */
   protected static boolean addCounts(long[] counts, long[] rowsPerGroup, int groups) {
     if (rowsPerGroup == null) {
@@ -262,6 +286,79 @@ public abstract class Accumulator {
             c[g]++;
           }
         }
+      }
+    }
+
+    /**
+     * Exact sums group by group: each group's rows summed into one 64-bit register, then added to the group's
+     * 128-bit state once. That is exact when no partial sum can leave 63 bits, which a per-batch bound proves:
+     * every |value| is below 2^b (b from the OR of the magnitudes) and there are fewer than 2^m rows, so with
+     * b + m <= 62 no partial sum overflows. Otherwise (or for DOUBLE) the row-by-row 128-bit loop runs.
+     */
+    @Override
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup, Grouping grouping) {
+      if (!exact || arg.high != null) {
+        update(gids, arg, n, groups, rowsPerGroup);
+        return;
+      }
+      long[] v = arg.longs;
+      long bound = 0;
+      for (int i = 0; i < n; i++) {
+        long x = v[i];
+        bound |= x ^ (x >> 63); // |x| - 1 for negative x, x otherwise
+      }
+      int valueBits = 64 - Long.numberOfLeadingZeros(bound);
+      int rowBits = 32 - Integer.numberOfLeadingZeros(n);
+      if (valueBits + rowBits > 62) {
+        update(gids, arg, n, groups, rowsPerGroup);
+        return;
+      }
+      reserveGroups(groups);
+      boolean[] nl = arg.nulls;
+      int[] order = grouping.order();
+      int[] start = grouping.start();
+      long[] s = longSums;
+      long[] h = highSums;
+      long[] c = counts;
+      for (int g = 0; g < grouping.groups(); g++) {
+        int from = start[g];
+        int to = start[g + 1];
+        if (from == to) {
+          continue;
+        }
+        long acc = 0;
+        long cnt = to - from;
+        if (order == null) {
+          if (nl == null) {
+            for (int i = from; i < to; i++) {
+              acc += v[i];
+            }
+          } else {
+            cnt = 0;
+            for (int i = from; i < to; i++) {
+              boolean z = nl[i];
+              acc += z ? 0 : v[i];
+              cnt += z ? 0 : 1;
+            }
+          }
+        } else if (nl == null) {
+          for (int j = from; j < to; j++) {
+            acc += v[order[j]];
+          }
+        } else {
+          cnt = 0;
+          for (int j = from; j < to; j++) {
+            int i = order[j];
+            boolean z = nl[i];
+            acc += z ? 0 : v[i];
+            cnt += z ? 0 : 1;
+          }
+        }
+        long a = s[g];
+        long r = a + acc;
+        s[g] = r;
+        h[g] += (acc >> 63) + carry(a, acc, r);
+        c[g] += cnt;
       }
     }
 
