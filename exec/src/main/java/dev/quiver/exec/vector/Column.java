@@ -199,10 +199,19 @@ public final class Column {
     byte[] b = new byte[total];
     int[] o = new int[count + 1];
     int pos = 0;
+    byte[] src = bytes;
     for (int i = 0; i < count; i++) {
       int r = selection[i];
-      int len = offsets[r + 1] - offsets[r];
-      System.arraycopy(bytes, offsets[r], b, pos, len);
+      int from = offsets[r];
+      int len = offsets[r + 1] - from;
+      if (len <= 16) {
+        // short strings (flags, codes): a byte loop beats an arraycopy call per value
+        for (int j = 0; j < len; j++) {
+          b[pos + j] = src[from + j];
+        }
+      } else {
+        System.arraycopy(src, from, b, pos, len);
+      }
       pos += len;
       o[i + 1] = pos;
     }
