@@ -239,9 +239,11 @@ public final class Dataset implements AutoCloseable {
             || at instanceof org.apache.arrow.vector.types.pojo.ArrowType.Date
             || at instanceof org.apache.arrow.vector.types.pojo.ArrowType.Utf8));
       }
-      return new DataFile(ol.store(), key, location, reader.metadata(), names, types, leaves, prunable, partitions);
-    } finally {
+      return new DataFile(ol.store(), key, location, reader.metadata(), names, types, leaves, prunable, partitions,
+          reader);
+    } catch (RuntimeException e) {
       reader.close();
+      throw e;
     }
   }
 

@@ -131,7 +131,7 @@ public final class Scan extends AbstractOperator {
     }
     stats.rowGroupsRead.addAndGet(unit.rowGroups().size());
     stats.bytesRead.addAndGet(unit.compressedBytes());
-    reader = ParquetFileReader.open(f.store(), f.key());
+    reader = f.reader(); // footer decoded once when the dataset was opened
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
         .withRowGroups(unit.rowGroups());
     batches = reader.read(allocator, options);
@@ -325,8 +325,7 @@ public final class Scan extends AbstractOperator {
       batches = null;
     }
     if (reader != null) {
-      reader.close();
-      reader = null;
+      reader = null; // the dataset's (opened on its store, which the dataset closes): nothing to release here
     }
   }
 
