@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * path: group keys of 64-bit values only (the group-id cache in front of the hash table) in runs of batches
  * alternating with batches holding NULL keys or strings over 7 bytes (the hash table's full path), so groups made
  * by one path are found by the other; many distinct keys (the cache switched off); one, two and three key columns;
- * arithmetic with a constant operand on either side, and its overflow failures.
+ * arithmetic with a constant operand on either side, and its overflow failures; aggregate arguments sharing
+ * subexpressions (computed once per batch), at 1 and 2 threads.
  */
 class FastPathsTest {
   private static Path dir;
@@ -66,6 +67,8 @@ class FastPathsTest {
           + "ORDER BY m, f NULLS FIRST LIMIT 50|1",
       "SELECT f, g, sum(p * (1 - disc)) AS a, sum(p * (1 - disc) * (1 + tax)) AS b, sum(2 * p - 1) AS c, "
           + "sum(p + 3) AS d FROM '%s' WHERE i < 15000 GROUP BY f, g ORDER BY f NULLS FIRST, g|1",
+      "SELECT k, sum(p * (1 - disc)) AS a, avg(p * (1 - disc)) AS b, sum(p * (1 - disc) * (1 + tax)) AS c, "
+          + "count(p * (1 - disc) * (1 + tax)) AS d, max(p * (1 - disc)) AS e FROM '%s' GROUP BY k ORDER BY k|2",
       "SELECT sum(p * disc) AS r, sum(1 - p) AS q, sum(k * 3) AS t, sum(7 - k) AS u FROM '%s' "
           + "WHERE disc BETWEEN 0.02 AND 0.08 AND k < 4|2",
       "SELECT i, 5 - i AS a, i * 3 AS b, 2 + i AS c, p - 1.5 AS d, 100 * p AS e FROM '%s' WHERE i % 997 = 0 "
