@@ -309,6 +309,13 @@ public final class GroupTable {
     long[] out = new long[n];
     byte[] b = col.bytes;
     int[] o = col.offsets;
+    if (n == col.size && col.fixedWidth() == 1) {
+      int base = o[0];
+      for (int i = 0; i < n; i++) {
+        out[i] = (1L << 56) | (b[base + i] & 0xFFL);
+      }
+      return out;
+    }
     for (int i = 0; i < n; i++) {
       int from = o[i];
       int len = o[i + 1] - from;

@@ -191,6 +191,9 @@ public final class Column {
       }
       return ofBools(v, n, count);
     }
+    if (fixedWidth() == 1) {
+      return ofStrings(gatherSingleBytes(bytes, offsets[0], selection, count), identityOffsets(count), n, count);
+    }
     int total = 0;
     for (int i = 0; i < count; i++) {
       int r = selection[i];
@@ -216,6 +219,39 @@ public final class Column {
       o[i + 1] = pos;
     }
     return ofStrings(b, o, n, count);
+  }
+
+  /**
+   * For a VARCHAR column, the byte length shared by every value (nulls included), or -1 when lengths differ or the
+   * column is empty: one pass over the offsets.
+   */
+  public int fixedWidth() {
+    if (offsets == null || size == 0) {
+      return -1;
+    }
+    int w = offsets[1] - offsets[0];
+    boolean same = true;
+    for (int i = 1; i < size; i++) {
+      same &= offsets[i + 1] - offsets[i] == w;
+    }
+    return same ? w : -1;
+  }
+
+  /** {@code bytes[base + selection[k]]} for each k: the gather of one-byte strings (flags, codes). */
+  private static byte[] gatherSingleBytes(byte[] bytes, int base, int[] selection, int count) {
+    byte[] b = new byte[count];
+    for (int k = 0; k < count; k++) {
+      b[k] = bytes[base + selection[k]];
+    }
+    return b;
+  }
+
+  private static int[] identityOffsets(int count) {
+    int[] o = new int[count + 1];
+    for (int k = 0; k <= count; k++) {
+      o[k] = k;
+    }
+    return o;
   }
 
   /** Rows {@code [from, from + count)} as a new column. */
