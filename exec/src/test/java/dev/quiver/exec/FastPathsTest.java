@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * alternating with batches holding NULL keys or strings over 7 bytes (the hash table's full path), so groups made
  * by one path are found by the other; many distinct keys (the cache switched off); one, two and three key columns;
  * arithmetic with a constant operand on either side, and its overflow failures; aggregate arguments sharing
- * subexpressions (computed once per batch), at 1 and 2 threads.
+ * subexpressions (computed once per batch), at 1 and 2 threads; comparisons with a constant on either side, nulls
+ * included.
  */
 class FastPathsTest {
   private static Path dir;
@@ -73,6 +74,11 @@ class FastPathsTest {
           + "WHERE disc BETWEEN 0.02 AND 0.08 AND k < 4|2",
       "SELECT i, 5 - i AS a, i * 3 AS b, 2 + i AS c, p - 1.5 AS d, 100 * p AS e FROM '%s' WHERE i % 997 = 0 "
           + "ORDER BY i|1",
+      "SELECT count(*) AS c, sum(i) AS s FROM '%s' WHERE 0.03 >= tax AND 1 < k AND 12000 > i AND 9 <> k|1",
+      "SELECT k, count(*) AS c, count(tax) AS t FROM '%s' WHERE 3 = k OR 0.05 <= tax OR 2 > k OR 500 >= i "
+          + "GROUP BY k ORDER BY k|2",
+      "SELECT k, tax < 0.04 AS a, 0.04 < tax AS b, 0.05 = tax AS c, count(*) AS n FROM '%s' "
+          + "GROUP BY k, tax < 0.04, 0.04 < tax, 0.05 = tax ORDER BY k, a NULLS FIRST, b NULLS FIRST, c NULLS FIRST|1",
   })
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);
