@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The aggregation and arithmetic fast paths against DuckDB, each next to the batches that must take the general
- * path: group keys of 64-bit values only (the group-id cache in front of the hash table) in runs of batches
- * alternating with batches holding NULL keys or strings over 7 bytes (the hash table's full path), so groups made
- * by one path are found by the other; many distinct keys (the cache switched off); one, two and three key columns;
+ * path: one-byte string keys (the direct table by key bytes) and keys of 64-bit values only (the group-id cache in
+ * front of the hash table) in runs of batches alternating with batches holding NULL keys, two-byte strings or
+ * strings over 7 bytes (the cache, the hash table's full path), so groups made by one path are found by the others; many distinct keys (the cache switched off); one, two and three key columns;
  * arithmetic with a constant operand on either side, and its overflow failures; aggregate arguments sharing
  * subexpressions (computed once per batch), at 1 and 2 threads; comparisons with a constant on either side, nulls
  * included.
@@ -34,12 +34,14 @@ class FastPathsTest {
     file = dir.resolve("keys.parquet").toString();
     try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
-      // f, g: one-letter flags; in rows 6000..8999 f is sometimes NULL and g sometimes a long string, so those
-      // batches (700 rows) take the general path while the others take the cache; p: DECIMAL(15,2) prices
+      // f, g, h: one-letter flags (the direct table by key bytes); in rows 6000..8999 f is sometimes NULL and g
+      // sometimes a long string (the general path), in rows 12000..13999 h is sometimes two letters (the cache);
+      // p: DECIMAL(15,2) prices
       st.execute("COPY (SELECT i, "
           + "CASE WHEN i BETWEEN 6000 AND 8999 AND i % 13 = 0 THEN NULL ELSE chr((65 + (i * 7) % 3)::INTEGER) END AS f, "
           + "CASE WHEN i BETWEEN 6000 AND 8999 AND i % 11 = 0 THEN 'a long status value' "
           + "ELSE chr((79 + i % 2)::INTEGER) END AS g, "
+          + "CASE WHEN i BETWEEN 12000 AND 13999 AND i % 5 = 0 THEN 'xy' ELSE chr((88 + i % 2)::INTEGER) END AS h, "
           + "(i % 5)::INTEGER AS k, (i * 37 % 100003)::BIGINT AS wide, "
           + "((i * 7919) % 10000000 / 100.0)::DECIMAL(15,2) AS p, ((i % 11) / 100.0)::DECIMAL(15,2) AS disc, "
           + "CASE WHEN i % 9 = 0 THEN NULL ELSE ((i % 9) / 100.0)::DECIMAL(15,2) END AS tax, "
@@ -60,6 +62,8 @@ class FastPathsTest {
       "SELECT f, g, count(*) AS c, sum(p) AS s, avg(disc) AS a FROM '%s' GROUP BY f, g ORDER BY f NULLS FIRST, g|1",
       "SELECT f, g, count(*) AS c, sum(p) AS s, avg(disc) AS a FROM '%s' GROUP BY f, g ORDER BY f NULLS FIRST, g|2",
       "SELECT f, count(*) AS c, sum(tax) AS s, count(tax) AS ct FROM '%s' GROUP BY f ORDER BY f NULLS LAST|1",
+      "SELECT h, g, count(*) AS c, sum(p) AS s FROM '%s' GROUP BY h, g ORDER BY h, g|1",
+      "SELECT h, count(*) AS c, min(i) AS m FROM '%s' GROUP BY h ORDER BY h|2",
       "SELECT g, f, k, count(*) AS c, max(p) AS m FROM '%s' GROUP BY g, f, k ORDER BY g, f NULLS FIRST, k|2",
       "SELECT k, count(*) AS c, sum(p) AS s FROM '%s' WHERE i % 3 <> 1 GROUP BY k ORDER BY k|1",
       "SELECT wide, count(*) AS c FROM '%s' GROUP BY wide ORDER BY c DESC, wide LIMIT 20|1",

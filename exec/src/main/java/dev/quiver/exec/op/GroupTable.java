@@ -86,6 +86,9 @@ public final class GroupTable {
   public int[] groupIds(Column[] keys, int n) {
     int k = types.length;
     long[][] values = new long[k][];
+    if (k <= 2 && flagKeys(keys)) {
+      return flagGroupIds(keys, n);
+    }
     if (k <= CACHED_KEYS && !cacheOff && simpleKeys(keys, values, n)) {
       return cachedGroupIds(keys, values, n);
     }
@@ -169,6 +172,59 @@ public final class GroupTable {
     }
     return ids;
   }
+
+  /** Whether every key column is a null-free VARCHAR of one-byte values (flags and codes such as 'A', 'N'). */
+  private boolean flagKeys(Column[] keys) {
+    for (int c = 0; c < types.length; c++) {
+      if (!isString[c] || keys[c].nulls != null || keys[c].fixedWidth() != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Group ids for one or two keys of one-byte strings ({@link #flagKeys}) through a direct table indexed by the
+   * key bytes (256 or 65,536 entries, filled as key pairs are first seen): a byte load or two and one table load
+   * per row. A pair not in the table yet is found in (or added to) the hash table, with the hash every other path
+   * gives the same key.
+   */
+  private int[] flagGroupIds(Column[] keys, int n) {
+    int k = types.length;
+    if (flagIds == null) {
+      flagIds = new int[1 << (8 * k)];
+      Arrays.fill(flagIds, -1);
+    }
+    int[] table = flagIds;
+    int[] ids = new int[n];
+    byte[] b0 = keys[0].bytes;
+    int base0 = keys[0].offsets[0];
+    byte[] b1 = k == 2 ? keys[1].bytes : null;
+    int base1 = k == 2 ? keys[1].offsets[0] : 0;
+    long[][] packed = null;
+    for (int i = 0; i < n; i++) {
+      int index = b0[base0 + i] & 0xFF;
+      if (k == 2) {
+        index = (index << 8) | (b1[base1 + i] & 0xFF);
+      }
+      int g = table[index];
+      if (g < 0) {
+        if (packed == null) {
+          packed = new long[k][];
+          for (int c = 0; c < k; c++) {
+            packed[c] = pack(keys[c], n);
+          }
+        }
+        g = probe(keys, packed, i);
+        table[index] = g;
+      }
+      ids[i] = g;
+    }
+    return ids;
+  }
+
+  /** Group ids by key bytes for {@link #flagGroupIds} (-1: not seen yet), or null before first use. */
+  private int[] flagIds;
 
   /**
    * Whether every key column is free of nulls and every string key is at most 7 bytes (so each row's key is its

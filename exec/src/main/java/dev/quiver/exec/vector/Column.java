@@ -8,7 +8,8 @@ import java.util.Arrays;
  * One column of a {@link Batch}: {@code size} values of one {@link DataType} in plain Java arrays, so kernels are
  * tight loops the JIT can vectorise. Exactly one value array is set, chosen by the type (see {@link DataType}):
  * {@code longs}, {@code doubles}, {@code bools}, or {@code bytes} + {@code offsets} (VARCHAR: value {@code i} is
- * UTF-8 bytes {@code [offsets[i], offsets[i+1])}, {@code offsets} has {@code size + 1} entries). {@code nulls} is
+ * UTF-8 bytes {@code [offsets[i], offsets[i+1])}, {@code offsets} has at least {@code size + 1} entries, and may be
+ * shared between columns). {@code nulls} is
  * null when no value is null, else {@code nulls[i]} is true where value {@code i} is null (its value slot holds an
  * arbitrary value). Columns are immutable once handed to another operator.
  *
@@ -229,6 +230,9 @@ public final class Column {
     if (offsets == null || size == 0) {
       return -1;
     }
+    if (offsets == oneByteOffsets) {
+      return 1;
+    }
     int w = offsets[1] - offsets[0];
     boolean same = true;
     for (int i = 1; i < size; i++) {
@@ -246,13 +250,25 @@ public final class Column {
     return b;
   }
 
+  /**
+   * Offsets {@code 0, 1, 2, ...} of at least {@code count + 1} entries, shared by every column of one-byte strings
+   * (column arrays are never written once the column is built, so one array serves all; an offsets array may be
+   * longer than {@code size + 1}).
+   */
   private static int[] identityOffsets(int count) {
-    int[] o = new int[count + 1];
-    for (int k = 0; k <= count; k++) {
-      o[k] = k;
+    int[] o = oneByteOffsets;
+    if (o.length < count + 1) {
+      o = new int[Math.max(count + 1, 2 * o.length)];
+      for (int k = 0; k < o.length; k++) {
+        o[k] = k;
+      }
+      oneByteOffsets = o;
     }
     return o;
   }
+
+  /** The shared offsets of one-byte string columns (see {@link #identityOffsets}); replaced, never written. */
+  private static volatile int[] oneByteOffsets = {0};
 
   /** Rows {@code [from, from + count)} as a new column. */
   public Column slice(int from, int count) {
