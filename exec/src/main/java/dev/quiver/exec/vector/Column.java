@@ -289,7 +289,7 @@ public final class Column {
     } else if (bools != null) {
       n += bools.length;
     } else if (bytes != null) {
-      n += bytes.length + 4L * offsets.length;
+      n += bytes.length + 4L * (size + 1); // offsets may be a longer shared array
     }
     return n;
   }
