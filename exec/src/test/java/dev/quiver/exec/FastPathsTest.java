@@ -64,6 +64,8 @@ class FastPathsTest {
       "SELECT f, count(*) AS c, sum(tax) AS s, count(tax) AS ct FROM '%s' GROUP BY f ORDER BY f NULLS LAST|1",
       "SELECT h, g, count(*) AS c, sum(p) AS s FROM '%s' GROUP BY h, g ORDER BY h, g|1",
       "SELECT h, count(*) AS c, min(i) AS m FROM '%s' GROUP BY h ORDER BY h|2",
+      "SELECT g, h, count(*) AS c FROM '%s' WHERE i % 10 = 0 GROUP BY g, h ORDER BY g, h|1",
+      "SELECT i, g, h, f FROM '%s' WHERE i % 97 = 0 OR i BETWEEN 12000 AND 12040 ORDER BY i|2",
       "SELECT g, f, k, count(*) AS c, max(p) AS m FROM '%s' GROUP BY g, f, k ORDER BY g, f NULLS FIRST, k|2",
       "SELECT k, count(*) AS c, sum(p) AS s FROM '%s' WHERE i % 3 <> 1 GROUP BY k ORDER BY k|1",
       "SELECT wide, count(*) AS c FROM '%s' GROUP BY wide ORDER BY c DESC, wide LIMIT 20|1",

@@ -241,6 +241,12 @@ public final class ArrowBridge {
    */
   public static Column toColumn(FieldVector vector, DataType type, int rows, int[] selection, int count) {
     ArrowType t = vector.getField().getType();
+    if (vector instanceof BaseVariableWidthVector var && vector.getNullCount() == 0 && rows > 0) {
+      Column flags = oneByteStrings(var, rows, selection, count);
+      if (flags != null) {
+        return flags;
+      }
+    }
     if (count > rows / 4 && !(vector instanceof BaseFixedWidthVector) || vector instanceof BitVector) {
       // most strings survive: a bulk copy and a gather beat value-by-value reads (fixed-width values are read at
       // the selected rows in one pass whatever the selectivity: no intermediate copy)
@@ -328,6 +334,34 @@ public final class ArrowBridge {
       return Column.ofLongs(type, v, nulls, count);
     }
     return toColumn(vector, type, rows).gather(selection, count);
+  }
+
+  /**
+   * The selected rows of a null-free string vector whose every value is one byte long (flags, codes), read from the
+   * vector's data at the selected positions without copying its offsets; null when some value is not one byte.
+   */
+  private static Column oneByteStrings(BaseVariableWidthVector var, int rows, int[] selection, int count) {
+    java.nio.IntBuffer off = view(var.getOffsetBuffer(), 0, 4L * (rows + 1)).asIntBuffer();
+    int base = off.get(0);
+    if (off.get(rows) - base != rows) {
+      return null;
+    }
+    boolean one = true;
+    int prev = base;
+    for (int i = 1; i <= rows; i++) {
+      int o = off.get(i);
+      one &= o - prev == 1;
+      prev = o;
+    }
+    if (!one) {
+      return null;
+    }
+    byte[] data = bytes(var.getDataBuffer(), base, rows);
+    byte[] out = new byte[count];
+    for (int k = 0; k < count; k++) {
+      out[k] = data[selection[k]];
+    }
+    return Column.ofOneByteStrings(out, null, count);
   }
 
   private static void readInts(ArrowBuf data, int bits, boolean signed, long[] v, int rows, boolean[] nulls,

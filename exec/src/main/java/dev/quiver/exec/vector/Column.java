@@ -97,6 +97,13 @@ public final class Column {
     return new Column(DataType.VARCHAR, size, null, null, null, bytes, offsets, nulls);
   }
 
+  /**
+   * A VARCHAR column of one-byte values: value {@code i} is {@code values[i]} (offsets are a shared identity array).
+   */
+  public static Column ofOneByteStrings(byte[] values, boolean[] nulls, int size) {
+    return ofStrings(values, identityOffsets(size), nulls, size);
+  }
+
   /** A column of {@code size} nulls of {@code type}. */
   public static Column allNull(DataType type, int size) {
     boolean[] nulls = new boolean[size];
