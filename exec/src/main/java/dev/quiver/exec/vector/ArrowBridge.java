@@ -307,22 +307,7 @@ public final class ArrowBridge {
         }
       } else {
         java.nio.LongBuffer in = view(data, 0, 16L * rows).asLongBuffer();
-        long bad = 0;
-        if (nulls == null) {
-          for (int k = 0; k < count; k++) {
-            int r = selection[k] << 1;
-            long lo = in.get(r);
-            v[k] = lo;
-            bad |= in.get(r + 1) ^ (lo >> 63);
-          }
-        } else {
-          for (int k = 0; k < count; k++) {
-            int r = selection[k];
-            long lo = in.get(2 * r);
-            v[k] = lo;
-            bad |= (in.get(2 * r + 1) ^ (lo >> 63)) & (!nulls[k] ? -1L : 0L);
-          }
-        }
+        long bad = nulls == null ? lowWords(in, selection, count, v) : lowWords(in, selection, count, v, nulls);
         if (bad != 0) {
           long[] high = new long[count];
           for (int k = 0; k < count; k++) {
@@ -334,6 +319,34 @@ public final class ArrowBridge {
       return Column.ofLongs(type, v, nulls, count);
     }
     return toColumn(vector, type, rows).gather(selection, count);
+  }
+
+  /**
+   * The lower words of the 128-bit decimals at rows {@code selection[0..count)} into {@code out}; returns non-zero
+   * when some upper word is not the sign extension of its lower word (the value needs 128 bits). A small method of
+   * its own so the JIT compiles the loop early and alone.
+   */
+  private static long lowWords(java.nio.LongBuffer in, int[] selection, int count, long[] out) {
+    long bad = 0;
+    for (int k = 0; k < count; k++) {
+      int r = selection[k] << 1;
+      long lo = in.get(r);
+      out[k] = lo;
+      bad |= in.get(r + 1) ^ (lo >> 63);
+    }
+    return bad;
+  }
+
+  /** As {@link #lowWords(java.nio.LongBuffer, int[], int, long[])}, ignoring the upper words of null rows. */
+  private static long lowWords(java.nio.LongBuffer in, int[] selection, int count, long[] out, boolean[] nulls) {
+    long bad = 0;
+    for (int k = 0; k < count; k++) {
+      int r = selection[k] << 1;
+      long lo = in.get(r);
+      out[k] = lo;
+      bad |= (in.get(r + 1) ^ (lo >> 63)) & (nulls[k] ? 0L : -1L);
+    }
+    return bad;
   }
 
   /**
