@@ -201,24 +201,36 @@ public final class GroupTable {
     int base0 = keys[0].offsets[0];
     byte[] b1 = k == 2 ? keys[1].bytes : null;
     int base1 = k == 2 ? keys[1].offsets[0] : 0;
-    long[][] packed = null;
+    int missing = 0;
     for (int i = 0; i < n; i++) {
       int index = b0[base0 + i] & 0xFF;
       if (k == 2) {
         index = (index << 8) | (b1[base1 + i] & 0xFF);
       }
       int g = table[index];
-      if (g < 0) {
-        if (packed == null) {
-          packed = new long[k][];
-          for (int c = 0; c < k; c++) {
-            packed[c] = pack(keys[c], n);
-          }
-        }
-        g = probe(keys, packed, i);
-        table[index] = g;
-      }
       ids[i] = g;
+      missing |= g; // negative when some row's pair is not in the table yet
+    }
+    if (missing < 0) {
+      // pairs seen for the first time: found in (or added to) the hash table, then in the direct table
+      long[][] packed = new long[k][];
+      for (int c = 0; c < k; c++) {
+        packed[c] = pack(keys[c], n);
+      }
+      for (int i = 0; i < n; i++) {
+        if (ids[i] < 0) {
+          int index = b0[base0 + i] & 0xFF;
+          if (k == 2) {
+            index = (index << 8) | (b1[base1 + i] & 0xFF);
+          }
+          int g = table[index];
+          if (g < 0) {
+            g = probe(keys, packed, i);
+            table[index] = g;
+          }
+          ids[i] = g;
+        }
+      }
     }
     return ids;
   }
