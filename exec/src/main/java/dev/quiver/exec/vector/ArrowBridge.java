@@ -195,11 +195,7 @@ public final class ArrowBridge {
       }
     } else if (t instanceof ArrowType.Date dt) {
       if (dt.getUnit() == DateUnit.DAY) {
-        int[] tmp = new int[rows];
-        view(data, 0, 4L * rows).asIntBuffer().get(tmp);
-        for (int r = 0; r < rows; r++) {
-          v[r] = tmp[r];
-        }
+        widenInts(view(data, 0, 4L * rows).asIntBuffer(), v, rows);
       } else {
         view(data, 0, 8L * rows).asLongBuffer().get(v);
         for (int r = 0; r < rows; r++) {
@@ -321,6 +317,13 @@ public final class ArrowBridge {
     return toColumn(vector, type, rows).gather(selection, count);
   }
 
+  /** {@code out[r] = in.get(r)} for {@code r < rows}: 32-bit values widened in one pass, no intermediate array. */
+  private static void widenInts(java.nio.IntBuffer in, long[] out, int rows) {
+    for (int r = 0; r < rows; r++) {
+      out[r] = in.get(r);
+    }
+  }
+
   /**
    * The lower words of the 128-bit decimals at rows {@code selection[0..count)} into {@code out}; returns non-zero
    * when some upper word is not the sign extension of its lower word (the value needs 128 bits). A small method of
@@ -396,16 +399,14 @@ public final class ArrowBridge {
         break;
       }
       case 32: {
+        if (signed) {
+          widenInts(view(data, 0, 4L * rows).asIntBuffer(), v, rows);
+          break;
+        }
         int[] tmp = new int[rows];
         view(data, 0, 4L * rows).asIntBuffer().get(tmp);
-        if (signed) {
-          for (int r = 0; r < rows; r++) {
-            v[r] = tmp[r];
-          }
-        } else {
-          for (int r = 0; r < rows; r++) {
-            v[r] = tmp[r] & 0xFFFF_FFFFL;
-          }
+        for (int r = 0; r < rows; r++) {
+          v[r] = tmp[r] & 0xFFFF_FFFFL;
         }
         break;
       }
