@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * SUM of BIGINT and DECIMAL accumulates in 128 bits: sums of values near {@code Long.MAX_VALUE} (and of 18-digit
  * decimals) that leave 64 bits match DuckDB's HUGEINT / DECIMAL(38,s) answers, at 1 and 2 threads (so partial
- * sums from two threads are merged with carries too).
+ * sums from two threads are merged with carries too). Column {@code m} mixes batches of small values (summed per
+ * group in 64-bit registers under a per-batch bound) with batches near the 64-bit limits (the 128-bit row loop).
  */
 class WideSumTest {
   private static Path dir;
@@ -36,7 +37,10 @@ class WideSumTest {
           + "::BIGINT AS v, "
           + "CASE WHEN i % 17 = 0 THEN NULL ELSE (9999999999999999.99::DECIMAL(18,2) - i::DECIMAL(18,2)) END"
           + "::DECIMAL(18,2) AS d, "
-          + "(i % 1000)::INTEGER AS n "
+          + "(i % 1000)::INTEGER AS n, "
+          // m: runs of small values (batches summed in 64-bit registers) then runs near +-2^63 (the 128-bit loop)
+          + "CASE WHEN i % 10000 < 5000 THEN (i % 1000) - 400 WHEN i % 3 = 0 THEN -9223372036854775000 + (i % 1000) "
+          + "ELSE 9223372036854775000 - (i % 1000) END::BIGINT AS m "
           + "FROM range(0, 30000) t(i)) TO '" + file + "' (FORMAT parquet, ROW_GROUP_SIZE 7000)");
       // DECIMAL(38,2) values beyond 64 bits in every fourth row, small ones elsewhere
       wideFile = dir.resolve("wide.parquet").toString();
@@ -67,6 +71,11 @@ class WideSumTest {
       "SELECT k2, sum(v) AS s FROM '%s' GROUP BY k2 ORDER BY s DESC|2",
       "SELECT k2, sum(v) AS s FROM '%s' GROUP BY k2 ORDER BY s LIMIT 4|1",
       "SELECT k2, k, sum(d) AS sd, sum(v) AS s FROM '%s' GROUP BY k2, k ORDER BY sd DESC, s|2",
+      "SELECT k, sum(m) AS s, avg(m) AS a, count(m) AS c, sum(n) AS sn FROM '%s' GROUP BY k ORDER BY k|1",
+      "SELECT k, sum(m) AS s, avg(m) AS a, count(m) AS c, sum(n) AS sn FROM '%s' GROUP BY k ORDER BY k|2",
+      "SELECT sum(m) AS s, avg(m) AS a, sum(m - 1) AS s1 FROM '%s' WHERE n > 3|1",
+      "SELECT sum(m) AS s, avg(m) AS a FROM '%s'|2",
+      "SELECT k2, sum(m) AS s, sum(d) AS sd FROM '%s' WHERE k2 < 7 GROUP BY k2 ORDER BY k2|1",
   })
   void wideSumsMatchDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);

@@ -2,6 +2,7 @@ package dev.quiver.exec.dataset;
 
 import dev.quiver.exec.types.DataType;
 import dev.quiver.parquet.format.FileMetaData;
+import dev.quiver.parquet.read.ParquetFileReader;
 import dev.quiver.store.ObjectStore;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ import java.util.Map;
  * @param prunable for each of those columns, whether its footer statistics order values as the engine does
  *     (signed integers, decimals, dates, strings), so row groups may be skipped by them
  * @param partitionValues Hive partition values from its folder names ({@code year=2024/} gives year → "2024")
+ * @param reader the file opened with its footer decoded once, when the dataset was opened: scans create their batch
+ *     readers from it (it is immutable and thread-safe, and does not own {@code store}), so no scan re-reads or
+ *     re-decodes the footer
  */
 public record DataFile(ObjectStore store, String key, String location, FileMetaData metadata,
     List<String> columnNames, List<DataType> columnTypes, List<Integer> leafIndex, List<Boolean> prunable,
-    Map<String, String> partitionValues) {
+    Map<String, String> partitionValues, ParquetFileReader reader) {
 
   /** Index of {@code name} (case-insensitive) among the file's columns, or -1. */
   public int columnIndex(String name) {

@@ -61,6 +61,9 @@ public final class Dataset implements AutoCloseable {
     if (glob < 0) {
       ObjectLocation ol = ObjectStores.resolve(loc);
       try {
+        if (ol.store() instanceof dev.quiver.store.local.LocalFileSystem && ol.ownsStore()) {
+          return openCached(location, loc, ol);
+        }
         DataFile f = openFile(ol, ol.key(), loc, Map.of());
         return build(location, List.of(f), ol);
       } catch (RuntimeException e) {
@@ -98,6 +101,24 @@ public final class Dataset implements AutoCloseable {
       ol.close();
       throw e;
     }
+  }
+
+  /**
+   * One local file through the {@link FooterCache}: when the file is unchanged since it was cached (size,
+   * modification time, ETag), its opened {@link DataFile} is used and {@code ol} (just resolved) is closed; else the
+   * file is opened on {@code ol}, whose store the cache then keeps. Either way the dataset does not own the store.
+   */
+  private static Dataset openCached(String location, String loc, ObjectLocation ol) {
+    ObjectMetadata now = ObjectStores.await(ol.store().head(ol.key()));
+    FooterCache.Entry hit = FooterCache.get(loc, now);
+    if (hit != null) {
+      ol.close();
+      return build(location, List.of(hit.file()), new ObjectLocation(hit.location().store(), hit.location().key()));
+    }
+    DataFile f = openFile(ol, ol.key(), loc, Map.of());
+    Dataset d = build(location, List.of(f), new ObjectLocation(ol.store(), ol.key()));
+    FooterCache.put(loc, new FooterCache.Entry(ol, now, f));
+    return d;
   }
 
   /** Local-path checks, kept apart from the store-agnostic code. */
@@ -239,9 +260,11 @@ public final class Dataset implements AutoCloseable {
             || at instanceof org.apache.arrow.vector.types.pojo.ArrowType.Date
             || at instanceof org.apache.arrow.vector.types.pojo.ArrowType.Utf8));
       }
-      return new DataFile(ol.store(), key, location, reader.metadata(), names, types, leaves, prunable, partitions);
-    } finally {
+      return new DataFile(ol.store(), key, location, reader.metadata(), names, types, leaves, prunable, partitions,
+          reader);
+    } catch (RuntimeException e) {
       reader.close();
+      throw e;
     }
   }
 

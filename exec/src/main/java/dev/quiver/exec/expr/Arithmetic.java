@@ -32,8 +32,24 @@ final class Arithmetic implements Bound {
     return type;
   }
 
+  /** The long value of a non-null constant operand of 64-bit storage, or null. */
+  private static Long scalar(Bound operand) {
+    Expr.Literal c = operand.constant();
+    return c != null && c.value() instanceof Long v ? v : null;
+  }
+
   @Override
   public Column eval(Batch batch) {
+    if (type.kind() != DataType.Kind.DOUBLE && op != Expr.Op.MOD) {
+      Long lc = scalar(left);
+      Long rc = scalar(right);
+      if (lc != null && rc == null) {
+        return withScalar(right.eval(batch), lc, true, batch.rowCount());
+      }
+      if (rc != null && lc == null) {
+        return withScalar(left.eval(batch), rc, false, batch.rowCount());
+      }
+    }
     Column a = left.eval(batch);
     Column b = right.eval(batch);
     int n = batch.rowCount();
@@ -93,6 +109,67 @@ final class Arithmetic implements Bound {
     if (overflow < 0) {
       checkOverflowRows(x, y, nulls, n);
     }
+    return checked(r, nulls, n);
+  }
+
+  /**
+   * {@code c op column} ({@code scalarLeft}) or {@code column op c} for + - * over 64-bit storage: one loop with the
+   * constant in a register, no constant column. Same overflow and range checks as the column-column form.
+   */
+  private Column withScalar(Column col, long c, boolean scalarLeft, int n) {
+    long[] x = col.longs;
+    boolean[] nulls = col.nulls;
+    long[] r = new long[n];
+    long overflow = 0;
+    switch (op) {
+      case ADD:
+        for (int i = 0; i < n; i++) {
+          long s = x[i] + c;
+          overflow |= (x[i] ^ s) & (c ^ s);
+          r[i] = s;
+        }
+        break;
+      case SUB:
+        if (scalarLeft) {
+          for (int i = 0; i < n; i++) {
+            long s = c - x[i];
+            overflow |= (c ^ x[i]) & (c ^ s);
+            r[i] = s;
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            long s = x[i] - c;
+            overflow |= (x[i] ^ c) & (x[i] ^ s);
+            r[i] = s;
+          }
+        }
+        break;
+      case MUL:
+        for (int i = 0; i < n; i++) {
+          long hi = Math.multiplyHigh(x[i], c);
+          long lo = x[i] * c;
+          overflow |= hi ^ (lo >> 63);
+          r[i] = lo;
+        }
+        overflow = overflow != 0 ? Long.MIN_VALUE : 0;
+        break;
+      default:
+        throw new IllegalStateException(op.toString());
+    }
+    if (overflow < 0) {
+      long[] k = new long[n];
+      java.util.Arrays.fill(k, c);
+      if (scalarLeft) {
+        checkOverflowRows(k, x, nulls, n);
+      } else {
+        checkOverflowRows(x, k, nulls, n);
+      }
+    }
+    return checked(r, nulls, n);
+  }
+
+  /** {@code r} as a column of this type, after the INTEGER and DECIMAL(p <= 18) range checks of non-null rows. */
+  private Column checked(long[] r, boolean[] nulls, int n) {
     if (type.kind() == DataType.Kind.INTEGER) {
       for (int i = 0; i < n; i++) {
         if (r[i] != (int) r[i] && (nulls == null || !nulls[i])) {

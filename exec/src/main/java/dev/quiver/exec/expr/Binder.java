@@ -40,6 +40,77 @@ public final class Binder {
    * IS [NOT] NULL; used anywhere else it is a type error naming the column and the expression.
    */
   public Bound bind(Expr expr) {
+    if (shared != null && !(expr instanceof Expr.ColumnRef) && !(expr instanceof Expr.Literal)) {
+      Bound known = shared.get(expr);
+      if (known != null) {
+        return known;
+      }
+      Bound b = bindUnshared(expr);
+      if (b.constant() == null && Inputs.columnIndex(b) < 0) {
+        b = new Shared(b);
+      }
+      shared.put(expr, b);
+      return b;
+    }
+    return bindUnshared(expr);
+  }
+
+  /**
+   * Makes this binder share common subexpressions: binding an expression equal to one bound before (records compare
+   * by structure) returns the same evaluator, which computes its column once per batch however many expressions
+   * use it (as {@code l_extendedprice * (1 - l_discount)} in two aggregates of TPC-H Q1). For the expressions of
+   * one operator, which evaluates them all over each batch before the next.
+   */
+  public Binder sharingSubexpressions() {
+    shared = new java.util.HashMap<>();
+    return this;
+  }
+
+  private java.util.Map<Expr, Bound> shared;
+
+  /**
+   * An evaluator whose last result on each thread is kept with the batch it was computed for, so a second use over
+   * the same batch (by identity) on that thread returns it (threads of a parallel plan each aggregate their own
+   * batches through the same evaluators).
+   */
+  static final class Shared implements Bound {
+    private record Memo(Batch batch, Column column) {}
+
+    private final Bound inner;
+    private final ThreadLocal<Memo> memo = new ThreadLocal<>();
+
+    Shared(Bound inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public DataType type() {
+      return inner.type();
+    }
+
+    @Override
+    public Column eval(Batch batch) {
+      Memo m = memo.get();
+      if (m != null && m.batch == batch) {
+        return m.column;
+      }
+      Column c = inner.eval(batch);
+      memo.set(new Memo(batch, c));
+      return c;
+    }
+
+    @Override
+    public Expr.Literal constant() {
+      return inner.constant();
+    }
+
+    @Override
+    public String toString() {
+      return inner.toString();
+    }
+  }
+
+  private Bound bindUnshared(Expr expr) {
     boolean allowOpaque = enclosing.isEmpty() || opaqueOperand;
     opaqueOperand = false;
     Bound b;

@@ -27,11 +27,43 @@ final class Comparison implements Bound {
     return DataType.BOOLEAN;
   }
 
+  /** The long value of a non-null constant operand of 64-bit storage, or null. */
+  private static Long scalar(Bound operand) {
+    Expr.Literal c = operand.constant();
+    return c != null && c.value() instanceof Long v ? v : null;
+  }
+
+  /** The operator with its operands swapped ({@code c < x} is {@code x > c}). */
+  private static Expr.Op flip(Expr.Op op) {
+    switch (op) {
+      case LT:
+        return Expr.Op.GT;
+      case LE:
+        return Expr.Op.GE;
+      case GT:
+        return Expr.Op.LT;
+      case GE:
+        return Expr.Op.LE;
+      default:
+        return op;
+    }
+  }
+
   @Override
   public Column eval(Batch batch) {
+    int n = batch.rowCount();
+    Long rc = scalar(right);
+    Long lc = rc == null ? scalar(left) : null;
+    if (rc != null || lc != null) {
+      Column a = (rc != null ? left : right).eval(batch);
+      if (a.longs != null) {
+        boolean[] r = new boolean[n];
+        longsWithScalar(rc != null ? op : flip(op), a.longs, rc != null ? rc : lc, r, n);
+        return Column.ofBools(r, a.nulls, n);
+      }
+    }
     Column a = left.eval(batch);
     Column b = right.eval(batch);
-    int n = batch.rowCount();
     boolean[] r = new boolean[n];
     if (a.longs != null) {
       longs(a.longs, b.longs, r, n);
@@ -83,6 +115,41 @@ final class Comparison implements Bound {
       default:
         for (int i = 0; i < n; i++) {
           r[i] = x[i] >= y[i];
+        }
+    }
+  }
+
+  /** {@code x[i] op c} for each row: the column against a constant, which stays in a register. */
+  private static void longsWithScalar(Expr.Op op, long[] x, long c, boolean[] r, int n) {
+    switch (op) {
+      case EQ:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] == c;
+        }
+        break;
+      case NE:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] != c;
+        }
+        break;
+      case LT:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] < c;
+        }
+        break;
+      case LE:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] <= c;
+        }
+        break;
+      case GT:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] > c;
+        }
+        break;
+      default:
+        for (int i = 0; i < n; i++) {
+          r[i] = x[i] >= c;
         }
     }
   }

@@ -29,6 +29,46 @@ public abstract class Accumulator {
    */
   public abstract void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup);
 
+  /**
+   * A batch's rows ordered by group: group {@code g}'s rows are {@code order[start[g] .. start[g + 1])}, or rows
+   * {@code [start[g], start[g + 1])} themselves when {@code order} is null (one group, every row).
+   *
+   * @param order row numbers grouped by group id (ascending within a group), or null for the identity
+   * @param start {@code groups + 1} boundaries into {@code order}
+   * @param groups number of groups
+   */
+  public record Grouping(int[] order, int[] start, int groups, SumMemo memo) {
+    /** A grouping with an empty {@link SumMemo}. */
+    public Grouping(int[] order, int[] start, int groups) {
+      this(order, start, groups, new SumMemo());
+    }
+
+    /** Every one of {@code n} rows in group 0, in order. */
+    public static Grouping single(int n) {
+      return new Grouping(null, new int[] {0, n}, 1);
+    }
+  }
+
+  /**
+   * The per-group 64-bit sums and non-null counts of one argument column over one batch's grouping, so a second
+   * exact SUM/AVG of the same column (by identity: {@code sum(x)} and {@code avg(x)}) adds them without another
+   * pass. Belongs to one {@link Grouping} (one batch, one thread).
+   */
+  public static final class SumMemo {
+    Column column;
+    long[] sums;
+    long[] counts;
+  }
+
+  /**
+   * As {@link #update(int[], Column, int, int, long[])}, with the rows also given ordered by group (for few
+   * groups), so an accumulator can run one tight loop per group with its running state in a register. The default
+   * ignores {@code grouping}.
+   */
+  public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup, Grouping grouping) {
+    update(gids, arg, n, groups, rowsPerGroup);
+  }
+
   /** Adds the per-group row counts of a batch to {@code counts}; false when they are not given. */
   protected static boolean addCounts(long[] counts, long[] rowsPerGroup, int groups) {
     if (rowsPerGroup == null) {
@@ -263,6 +303,108 @@ public abstract class Accumulator {
           }
         }
       }
+    }
+
+    /**
+     * Exact sums group by group: each group's rows summed into one 64-bit register, then added to the group's
+     * 128-bit state once. That is exact when no partial sum can leave 63 bits, which a bound taken in the same pass
+     * proves: every |value| is below 2^b (b from the OR of the magnitudes) and there are fewer than 2^m rows, so
+     * with b + m <= 62 no partial sum overflows; otherwise (or for DOUBLE) the partial sums are dropped and the
+     * row-by-row 128-bit loop runs. The partial sums are kept in the grouping's {@link SumMemo} for the next exact
+     * SUM/AVG of the same column.
+     */
+    @Override
+    public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup, Grouping grouping) {
+      if (!exact || arg.high != null) {
+        update(gids, arg, n, groups, rowsPerGroup);
+        return;
+      }
+      SumMemo memo = grouping.memo();
+      int gs = grouping.groups();
+      if (memo.column != arg) {
+        if (!partialSums(arg, n, grouping, memo)) {
+          memo.column = null;
+          update(gids, arg, n, groups, rowsPerGroup);
+          return;
+        }
+        memo.column = arg;
+      }
+      reserveGroups(groups);
+      long[] s = longSums;
+      long[] h = highSums;
+      long[] c = counts;
+      long[] ps = memo.sums;
+      long[] pc = memo.counts;
+      for (int g = 0; g < gs; g++) {
+        long acc = ps[g];
+        long a = s[g];
+        long r = a + acc;
+        s[g] = r;
+        h[g] += (acc >> 63) + carry(a, acc, r);
+        c[g] += pc[g];
+      }
+    }
+
+    /**
+     * Per-group 64-bit sums and non-null counts of {@code arg} into {@code memo}; false (memo contents undefined)
+     * when the magnitude bound does not prove them exact.
+     */
+    private static boolean partialSums(Column arg, int n, Grouping grouping, SumMemo memo) {
+      int gs = grouping.groups();
+      if (memo.sums == null || memo.sums.length < gs) {
+        memo.sums = new long[gs];
+        memo.counts = new long[gs];
+      }
+      long[] ps = memo.sums;
+      long[] pc = memo.counts;
+      long[] v = arg.longs;
+      boolean[] nl = arg.nulls;
+      int[] order = grouping.order();
+      int[] start = grouping.start();
+      long bound = 0;
+      for (int g = 0; g < gs; g++) {
+        int from = start[g];
+        int to = start[g + 1];
+        long acc = 0;
+        long cnt = to - from;
+        if (order == null) {
+          if (nl == null) {
+            for (int i = from; i < to; i++) {
+              long x = v[i];
+              acc += x;
+              bound |= x ^ (x >> 63); // |x| - 1 for negative x, x otherwise
+            }
+          } else {
+            cnt = 0;
+            for (int i = from; i < to; i++) {
+              long x = nl[i] ? 0 : v[i];
+              acc += x;
+              bound |= x ^ (x >> 63);
+              cnt += nl[i] ? 0 : 1;
+            }
+          }
+        } else if (nl == null) {
+          for (int j = from; j < to; j++) {
+            long x = v[order[j]];
+            acc += x;
+            bound |= x ^ (x >> 63);
+          }
+        } else {
+          cnt = 0;
+          for (int j = from; j < to; j++) {
+            int i = order[j];
+            long x = nl[i] ? 0 : v[i];
+            acc += x;
+            bound |= x ^ (x >> 63);
+            cnt += nl[i] ? 0 : 1;
+          }
+        }
+        ps[g] = acc;
+        pc[g] = cnt;
+      }
+      int valueBits = 64 - Long.numberOfLeadingZeros(bound);
+      int rowBits = 32 - Integer.numberOfLeadingZeros(n);
+      return valueBits + rowBits <= 62;
     }
 
     @Override

@@ -27,6 +27,15 @@ public final class GroupTable {
   private static final java.lang.invoke.VarHandle LONG_LE =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private int groups;
+  /** Key columns up to which the direct-mapped cache is used. */
+  private static final int CACHED_KEYS = 4;
+  private static final int CACHE_BITS = 8;
+  private static final int CACHE_SIZE = 1 << CACHE_BITS;
+  /** Cache entries' key values ({@code k} per entry) and group ids (-1: empty). */
+  private long[] cacheKeys;
+  private int[] cacheIds;
+  /** Set once a batch missed the cache on over a quarter of its rows (many distinct keys): the cache is skipped. */
+  private boolean cacheOff;
   private int[] slots;
   private int mask;
 
@@ -76,8 +85,14 @@ public final class GroupTable {
    */
   public int[] groupIds(Column[] keys, int n) {
     int k = types.length;
-    long[] hash = new long[n];
     long[][] values = new long[k][];
+    if (k <= 2 && flagKeys(keys)) {
+      return flagGroupIds(keys, n);
+    }
+    if (k <= CACHED_KEYS && !cacheOff && simpleKeys(keys, values, n)) {
+      return cachedGroupIds(keys, values, n);
+    }
+    long[] hash = new long[n];
     for (int c = 0; c < k; c++) {
       Column col = keys[c];
       boolean[] nl = col.nulls;
@@ -158,15 +173,223 @@ public final class GroupTable {
     return ids;
   }
 
+  /** Whether every key column is a null-free VARCHAR of one-byte values (flags and codes such as 'A', 'N'). */
+  private boolean flagKeys(Column[] keys) {
+    for (int c = 0; c < types.length; c++) {
+      if (!isString[c] || keys[c].nulls != null || keys[c].fixedWidth() != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Group ids for one or two keys of one-byte strings ({@link #flagKeys}) through a direct table indexed by the
+   * key bytes (256 or 65,536 entries, filled as key pairs are first seen): a byte load or two and one table load
+   * per row. A pair not in the table yet is found in (or added to) the hash table, with the hash every other path
+   * gives the same key.
+   */
+  private int[] flagGroupIds(Column[] keys, int n) {
+    int k = types.length;
+    if (flagIds == null) {
+      flagIds = new int[1 << (8 * k)];
+      Arrays.fill(flagIds, -1);
+    }
+    int[] table = flagIds;
+    int[] ids = new int[n];
+    byte[] b0 = keys[0].bytes;
+    int base0 = keys[0].offsets[0];
+    byte[] b1 = k == 2 ? keys[1].bytes : null;
+    int base1 = k == 2 ? keys[1].offsets[0] : 0;
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+      int index = b0[base0 + i] & 0xFF;
+      if (k == 2) {
+        index = (index << 8) | (b1[base1 + i] & 0xFF);
+      }
+      int g = table[index];
+      ids[i] = g;
+      missing |= g; // negative when some row's pair is not in the table yet
+    }
+    if (missing < 0) {
+      // pairs seen for the first time: found in (or added to) the hash table, then in the direct table
+      long[][] packed = new long[k][];
+      for (int c = 0; c < k; c++) {
+        packed[c] = pack(keys[c], n);
+      }
+      for (int i = 0; i < n; i++) {
+        if (ids[i] < 0) {
+          int index = b0[base0 + i] & 0xFF;
+          if (k == 2) {
+            index = (index << 8) | (b1[base1 + i] & 0xFF);
+          }
+          int g = table[index];
+          if (g < 0) {
+            g = probe(keys, packed, i);
+            table[index] = g;
+          }
+          ids[i] = g;
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** Group ids by key bytes for {@link #flagGroupIds} (-1: not seen yet), or null before first use. */
+  private int[] flagIds;
+
+  /**
+   * Whether every key column is free of nulls and every string key is at most 7 bytes (so each row's key is its
+   * 64-bit values alone); fills {@code values} with those values (strings packed) when so.
+   */
+  private boolean simpleKeys(Column[] keys, long[][] values, int n) {
+    for (int c = 0; c < types.length; c++) {
+      if (keys[c].nulls != null || keys[c].high != null) {
+        return false;
+      }
+    }
+    for (int c = 0; c < types.length; c++) {
+      Column col = keys[c];
+      if (isString[c]) {
+        long[] packed = pack(col, n);
+        for (int i = 0; i < n; i++) {
+          if (packed[i] == LONG_STRING) {
+            return false;
+          }
+        }
+        values[c] = packed;
+      } else {
+        values[c] = asLongs(col);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Group ids of rows whose keys are 64-bit values only ({@link #simpleKeys}), through a small direct-mapped cache
+   * from key tuple to group id in front of the hash table: a cheap multiplicative hash of the row's values picks one
+   * cache entry; on a hit (all values equal) the group id is there, on a miss the hash table is probed as usual and
+   * the entry replaced. Few distinct keys (as in TPC-H Q1) then cost a few operations per row.
+   */
+  private int[] cachedGroupIds(Column[] keys, long[][] values, int n) {
+    int k = types.length;
+    if (cacheKeys == null) {
+      cacheKeys = new long[CACHE_SIZE * k];
+      cacheIds = new int[CACHE_SIZE];
+      Arrays.fill(cacheIds, -1);
+    }
+    long[] ck = cacheKeys;
+    int[] ci = cacheIds;
+    int[] ids = new int[n];
+    long[] v0 = values[0];
+    int misses = 0;
+    if (k == 1) {
+      for (int i = 0; i < n; i++) {
+        long a = v0[i];
+        int slot = (int) ((a * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        int g = ci[slot];
+        if (g < 0 || ck[slot] != a) {
+          misses++;
+          g = probe(keys, values, i);
+          ck[slot] = a;
+          ci[slot] = g;
+        }
+        ids[i] = g;
+      }
+      cacheOff = misses * 4 > n && n >= 256;
+      return ids;
+    }
+    if (k == 2) {
+      long[] v1 = values[1];
+      for (int i = 0; i < n; i++) {
+        long a = v0[i];
+        long b = v1[i];
+        int slot = (int) ((a * 0x9E3779B97F4A7C15L + b * 0xC2B2AE3D27D4EB4FL) >>> (64 - CACHE_BITS));
+        int g = ci[slot];
+        if (g < 0 || ck[2 * slot] != a || ck[2 * slot + 1] != b) {
+          misses++;
+          g = probe(keys, values, i);
+          ck[2 * slot] = a;
+          ck[2 * slot + 1] = b;
+          ci[slot] = g;
+        }
+        ids[i] = g;
+      }
+      cacheOff = misses * 4 > n && n >= 256;
+      return ids;
+    }
+    for (int i = 0; i < n; i++) {
+      long h = 0;
+      for (int c = 0; c < k; c++) {
+        h = (h + values[c][i]) * 0x9E3779B97F4A7C15L;
+      }
+      int slot = (int) (h >>> (64 - CACHE_BITS));
+      int g = ci[slot];
+      boolean hit = g >= 0;
+      for (int c = 0; c < k && hit; c++) {
+        hit = ck[k * slot + c] == values[c][i];
+      }
+      if (!hit) {
+        misses++;
+        g = probe(keys, values, i);
+        for (int c = 0; c < k; c++) {
+          ck[k * slot + c] = values[c][i];
+        }
+        ci[slot] = g;
+      }
+      ids[i] = g;
+    }
+    cacheOff = misses * 4 > n && n >= 256;
+    return ids;
+  }
+
+  /**
+   * The group id of row {@code row} whose keys are 64-bit values only, found in (or added to) the hash table: the
+   * hash is the one {@link #groupIds} computes for such a row.
+   */
+  private int probe(Column[] keys, long[][] values, int row) {
+    long hash = 0;
+    for (int c = 0; c < types.length; c++) {
+      hash = hash * 0x9E3779B97F4A7C15L + mix(values[c][row]);
+    }
+    long h = mix(hash);
+    int slot = (int) h & mask;
+    while (true) {
+      int g = slots[slot];
+      if (g == 0) {
+        int id = add(keys, values, row, h);
+        slots[slot] = id + 1;
+        if (groups * 2 > slots.length) {
+          rehash();
+        }
+        return id;
+      }
+      g--;
+      if (groupHash[g] == h && equalValues(g, values, row)) {
+        return g;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
   /** Each string packed into a long when it has at most 7 bytes, else {@link #LONG_STRING}. */
   private static long[] pack(Column col, int n) {
     long[] out = new long[n];
     byte[] b = col.bytes;
     int[] o = col.offsets;
+    if (n == col.size && col.fixedWidth() == 1) {
+      int base = o[0];
+      for (int i = 0; i < n; i++) {
+        out[i] = (1L << 56) | (b[base + i] & 0xFFL);
+      }
+      return out;
+    }
     for (int i = 0; i < n; i++) {
       int from = o[i];
       int len = o[i + 1] - from;
-      if (len > 7) {
+      if (len == 1) {
+        out[i] = (1L << 56) | (b[from] & 0xFFL);
+      } else if (len > 7) {
         out[i] = LONG_STRING;
       } else if (from + 8 <= b.length) {
         // one 8-byte little-endian read, masked to the string's bytes

@@ -28,6 +28,8 @@ public final class HashAggregate extends AbstractOperator {
   public record Spec(AggFunction function, Bound argument, String text) {}
 
   private static final int OUTPUT_BATCH = 65536;
+  /** Up to this many groups, a batch's rows are also ordered by group for the accumulators' per-group loops. */
+  private static final int SMALL_GROUPS = 1024;
   private final List<Operator> children;
   private final List<Bound> keys;
   private final List<Spec> aggs;
@@ -62,6 +64,10 @@ public final class HashAggregate extends AbstractOperator {
     final GroupTable table;
     final Accumulator[] accs;
     long accounted;
+    int[] order;
+    int[] start;
+    int[] fill;
+    int[] lanes;
 
     Partial() {
       DataType[] kt = new DataType[keys.size()];
@@ -98,14 +104,15 @@ public final class HashAggregate extends AbstractOperator {
         }
         int groups = groups();
         long[] rowsPerGroup = null;
-        if (groups <= 1024) {
+        Accumulator.Grouping grouping = null;
+        if (groups <= SMALL_GROUPS) {
           rowsPerGroup = new long[groups];
           if (table == null) {
             rowsPerGroup[0] = n;
+            grouping = Accumulator.Grouping.single(n);
           } else {
-            for (int i = 0; i < n; i++) {
-              rowsPerGroup[gids[i]]++;
-            }
+            countRows(gids, n, groups, rowsPerGroup);
+            grouping = partition(gids, n, groups, rowsPerGroup);
           }
         }
         for (int a = 0; a < accs.length; a++) {
@@ -114,10 +121,66 @@ public final class HashAggregate extends AbstractOperator {
           if (arg != null && arg.type.kind() == DataType.Kind.NULL) {
             arg = Column.allNull(DataType.INTEGER, n);
           }
-          accs[a].update(gids, arg, n, groups, rowsPerGroup);
+          if (grouping != null) {
+            accs[a].update(gids, arg, n, groups, rowsPerGroup, grouping);
+          } else {
+            accs[a].update(gids, arg, n, groups, rowsPerGroup);
+          }
         }
         account();
       }
+    }
+
+    /**
+     * Rows per group of one batch into {@code rowsPerGroup}: counted in four interleaved sets of counters (row i
+     * into set i mod 4), so rows of one group in a row do not wait on each other's increments, then summed.
+     */
+    void countRows(int[] gids, int n, int groups, long[] rowsPerGroup) {
+      if (lanes == null || lanes.length < 4 * groups) {
+        lanes = new int[Math.max(4 * groups, 64)];
+      }
+      int[] c = lanes;
+      java.util.Arrays.fill(c, 0, 4 * groups, 0);
+      int i = 0;
+      for (; i + 4 <= n; i += 4) {
+        c[gids[i]]++;
+        c[groups + gids[i + 1]]++;
+        c[2 * groups + gids[i + 2]]++;
+        c[3 * groups + gids[i + 3]]++;
+      }
+      for (; i < n; i++) {
+        c[gids[i]]++;
+      }
+      for (int g = 0; g < groups; g++) {
+        rowsPerGroup[g] = (long) c[g] + c[groups + g] + c[2 * groups + g] + c[3 * groups + g];
+      }
+    }
+
+    /**
+     * Rows of the batch ordered by group (a counting sort on the group ids, stable): group g's rows are
+     * {@code order[start[g] .. start[g + 1])}. Scratch arrays are reused across batches.
+     */
+    Accumulator.Grouping partition(int[] gids, int n, int groups, long[] rowsPerGroup) {
+      if (order == null || order.length < n) {
+        order = new int[n];
+      }
+      if (start == null || start.length < groups + 1) {
+        start = new int[Math.max(groups + 1, 64)];
+        fill = new int[start.length];
+      }
+      int pos = 0;
+      for (int g = 0; g < groups; g++) {
+        start[g] = pos;
+        fill[g] = pos;
+        pos += (int) rowsPerGroup[g];
+      }
+      start[groups] = pos;
+      int[] o = order;
+      int[] f = fill;
+      for (int i = 0; i < n; i++) {
+        o[f[gids[i]]++] = i;
+      }
+      return new Accumulator.Grouping(o, start, groups);
     }
 
     void account() {

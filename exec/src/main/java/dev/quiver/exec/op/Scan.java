@@ -131,7 +131,7 @@ public final class Scan extends AbstractOperator {
     }
     stats.rowGroupsRead.addAndGet(unit.rowGroups().size());
     stats.bytesRead.addAndGet(unit.compressedBytes());
-    reader = ParquetFileReader.open(f.store(), f.key());
+    reader = f.reader(); // footer decoded once when the dataset was opened
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
         .withRowGroups(unit.rowGroups());
     batches = reader.read(allocator, options);
@@ -173,7 +173,7 @@ public final class Scan extends AbstractOperator {
         needsColumn |= cols[c] == null;
       }
       if (needsColumn && mask != null) {
-        int[] keep = new int[count];
+        int[] keep = keepScratch(count);
         int kept = select(mask, count, keep);
         if (kept == 0) {
           return null;
@@ -191,7 +191,7 @@ public final class Scan extends AbstractOperator {
       boolean[] v = r.bools;
       boolean[] nulls = r.nulls;
       if (mask == null) {
-        mask = new boolean[count];
+        mask = maskScratch(count);
         if (nulls == null) {
           System.arraycopy(v, 0, mask, 0, count);
         } else {
@@ -209,7 +209,7 @@ public final class Scan extends AbstractOperator {
         }
       }
     }
-    int[] keep = new int[count];
+    int[] keep = keepScratch(count);
     int kept = select(mask, count, keep);
     if (kept == 0) {
       return null;
@@ -238,7 +238,7 @@ public final class Scan extends AbstractOperator {
    * Keeps rows {@code keep[0..kept)} of the copied columns and returns the new selection into the Arrow batch
    * (composed with {@code sel}, the previous one, null for all rows).
    */
-  private static int[] compact(Column[] cols, int[] sel, int[] keep, int kept, int count) {
+  private int[] compact(Column[] cols, int[] sel, int[] keep, int kept, int count) {
     if (kept == count) {
       return sel;
     }
@@ -247,12 +247,40 @@ public final class Scan extends AbstractOperator {
         cols[c] = cols[c].gather(keep, kept);
       }
     }
-    int[] composed = new int[kept];
-    for (int i = 0; i < kept; i++) {
-      composed[i] = sel == null ? keep[i] : sel[keep[i]];
+    // composed in place in the scan's selection scratch: keep[i] >= i, so sel[keep[i]] is read before slot
+    // keep[i] could be overwritten
+    if (sel == null) {
+      if (selScratch == null || selScratch.length < kept) {
+        selScratch = new int[Math.max(kept, keepScratch.length)];
+      }
+      System.arraycopy(keep, 0, selScratch, 0, kept);
+      return selScratch;
     }
-    return composed;
+    for (int i = 0; i < kept; i++) {
+      sel[i] = sel[keep[i]];
+    }
+    return sel;
   }
+
+  /** The scan's reused array of kept row positions (only used within one batch's conversion). */
+  private int[] keepScratch(int n) {
+    if (keepScratch == null || keepScratch.length < n) {
+      keepScratch = new int[n];
+    }
+    return keepScratch;
+  }
+
+  /** The scan's reused filter mask; entries past {@code n} are stale. */
+  private boolean[] maskScratch(int n) {
+    if (maskScratch == null || maskScratch.length < n) {
+      maskScratch = new boolean[n];
+    }
+    return maskScratch;
+  }
+
+  private int[] keepScratch;
+  private int[] selScratch;
+  private boolean[] maskScratch;
 
   /** Column {@code c} of the output at rows {@code sel[0..count)} of the root (all rows when sel is null). */
   private Column load(VectorSchemaRoot root, int c, int[] sel, int count) {
@@ -325,8 +353,7 @@ public final class Scan extends AbstractOperator {
       batches = null;
     }
     if (reader != null) {
-      reader.close();
-      reader = null;
+      reader = null; // the dataset's (opened on its store, which the dataset closes): nothing to release here
     }
   }
 

@@ -142,7 +142,8 @@ public final class PhysicalPlanner {
       a.keys().forEach(k -> Pruner.columnsOf(k, cols));
       a.aggs().forEach(g -> Pruner.columnsOf(g, cols));
       List<Operator> inputs = chain(a.input(), cols);
-      Binder b = new Binder(inputs.get(0).schema());
+      // aggregate arguments share common subexpressions (each computed once per batch)
+      Binder b = new Binder(inputs.get(0).schema()).sharingSubexpressions();
       List<Bound> keys = new ArrayList<>();
       for (Expr k : a.keys()) {
         Bound key = b.bind(k);

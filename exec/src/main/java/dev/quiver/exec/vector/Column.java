@@ -8,7 +8,8 @@ import java.util.Arrays;
  * One column of a {@link Batch}: {@code size} values of one {@link DataType} in plain Java arrays, so kernels are
  * tight loops the JIT can vectorise. Exactly one value array is set, chosen by the type (see {@link DataType}):
  * {@code longs}, {@code doubles}, {@code bools}, or {@code bytes} + {@code offsets} (VARCHAR: value {@code i} is
- * UTF-8 bytes {@code [offsets[i], offsets[i+1])}, {@code offsets} has {@code size + 1} entries). {@code nulls} is
+ * UTF-8 bytes {@code [offsets[i], offsets[i+1])}, {@code offsets} has at least {@code size + 1} entries, and may be
+ * shared between columns). {@code nulls} is
  * null when no value is null, else {@code nulls[i]} is true where value {@code i} is null (its value slot holds an
  * arbitrary value). Columns are immutable once handed to another operator.
  *
@@ -94,6 +95,13 @@ public final class Column {
   /** A VARCHAR column: UTF-8 {@code bytes}, {@code offsets} of {@code size + 1} entries. */
   public static Column ofStrings(byte[] bytes, int[] offsets, boolean[] nulls, int size) {
     return new Column(DataType.VARCHAR, size, null, null, null, bytes, offsets, nulls);
+  }
+
+  /**
+   * A VARCHAR column of one-byte values: value {@code i} is {@code values[i]} (offsets are a shared identity array).
+   */
+  public static Column ofOneByteStrings(byte[] values, boolean[] nulls, int size) {
+    return ofStrings(values, identityOffsets(size), nulls, size);
   }
 
   /** A column of {@code size} nulls of {@code type}. */
@@ -191,6 +199,9 @@ public final class Column {
       }
       return ofBools(v, n, count);
     }
+    if (fixedWidth() == 1) {
+      return ofStrings(gatherSingleBytes(bytes, offsets[0], selection, count), identityOffsets(count), n, count);
+    }
     int total = 0;
     for (int i = 0; i < count; i++) {
       int r = selection[i];
@@ -199,15 +210,72 @@ public final class Column {
     byte[] b = new byte[total];
     int[] o = new int[count + 1];
     int pos = 0;
+    byte[] src = bytes;
     for (int i = 0; i < count; i++) {
       int r = selection[i];
-      int len = offsets[r + 1] - offsets[r];
-      System.arraycopy(bytes, offsets[r], b, pos, len);
+      int from = offsets[r];
+      int len = offsets[r + 1] - from;
+      if (len <= 16) {
+        // short strings (flags, codes): a byte loop beats an arraycopy call per value
+        for (int j = 0; j < len; j++) {
+          b[pos + j] = src[from + j];
+        }
+      } else {
+        System.arraycopy(src, from, b, pos, len);
+      }
       pos += len;
       o[i + 1] = pos;
     }
     return ofStrings(b, o, n, count);
   }
+
+  /**
+   * For a VARCHAR column, the byte length shared by every value (nulls included), or -1 when lengths differ or the
+   * column is empty: one pass over the offsets.
+   */
+  public int fixedWidth() {
+    if (offsets == null || size == 0) {
+      return -1;
+    }
+    if (offsets == oneByteOffsets) {
+      return 1;
+    }
+    int w = offsets[1] - offsets[0];
+    boolean same = true;
+    for (int i = 1; i < size; i++) {
+      same &= offsets[i + 1] - offsets[i] == w;
+    }
+    return same ? w : -1;
+  }
+
+  /** {@code bytes[base + selection[k]]} for each k: the gather of one-byte strings (flags, codes). */
+  private static byte[] gatherSingleBytes(byte[] bytes, int base, int[] selection, int count) {
+    byte[] b = new byte[count];
+    for (int k = 0; k < count; k++) {
+      b[k] = bytes[base + selection[k]];
+    }
+    return b;
+  }
+
+  /**
+   * Offsets {@code 0, 1, 2, ...} of at least {@code count + 1} entries, shared by every column of one-byte strings
+   * (column arrays are never written once the column is built, so one array serves all; an offsets array may be
+   * longer than {@code size + 1}).
+   */
+  private static int[] identityOffsets(int count) {
+    int[] o = oneByteOffsets;
+    if (o.length < count + 1) {
+      o = new int[Math.max(count + 1, 2 * o.length)];
+      for (int k = 0; k < o.length; k++) {
+        o[k] = k;
+      }
+      oneByteOffsets = o;
+    }
+    return o;
+  }
+
+  /** The shared offsets of one-byte string columns (see {@link #identityOffsets}); replaced, never written. */
+  private static volatile int[] oneByteOffsets = {0};
 
   /** Rows {@code [from, from + count)} as a new column. */
   public Column slice(int from, int count) {
@@ -228,7 +296,7 @@ public final class Column {
     } else if (bools != null) {
       n += bools.length;
     } else if (bytes != null) {
-      n += bytes.length + 4L * offsets.length;
+      n += bytes.length + 4L * (size + 1); // offsets may be a longer shared array
     }
     return n;
   }

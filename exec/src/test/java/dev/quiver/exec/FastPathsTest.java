@@ -1,0 +1,108 @@
+package dev.quiver.exec;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The aggregation and arithmetic fast paths against DuckDB, each next to the batches that must take the general
+ * path: one-byte string keys (the direct table by key bytes) and keys of 64-bit values only (the group-id cache in
+ * front of the hash table) in runs of batches alternating with batches holding NULL keys, two-byte strings or
+ * strings over 7 bytes (the cache, the hash table's full path), so groups made by one path are found by the others; many distinct keys (the cache switched off); one, two and three key columns;
+ * arithmetic with a constant operand on either side, and its overflow failures; aggregate arguments sharing
+ * subexpressions (computed once per batch), at 1 and 2 threads; comparisons with a constant on either side, nulls
+ * included.
+ */
+class FastPathsTest {
+  private static Path dir;
+  private static String file;
+
+  @BeforeAll
+  static void write() throws Exception {
+    DuckDbComparisonTest.open();
+    dir = Files.createTempDirectory("quiver-fast-paths");
+    file = dir.resolve("keys.parquet").toString();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      // f, g, h: one-letter flags (the direct table by key bytes); in rows 6000..8999 f is sometimes NULL and g
+      // sometimes a long string (the general path), in rows 12000..13999 h is sometimes two letters (the cache);
+      // p: DECIMAL(15,2) prices
+      st.execute("COPY (SELECT i, "
+          + "CASE WHEN i BETWEEN 6000 AND 8999 AND i % 13 = 0 THEN NULL ELSE chr((65 + (i * 7) % 3)::INTEGER) END AS f, "
+          + "CASE WHEN i BETWEEN 6000 AND 8999 AND i % 11 = 0 THEN 'a long status value' "
+          + "ELSE chr((79 + i % 2)::INTEGER) END AS g, "
+          + "CASE WHEN i BETWEEN 12000 AND 13999 AND i % 5 = 0 THEN 'xy' ELSE chr((88 + i % 2)::INTEGER) END AS h, "
+          + "(i % 5)::INTEGER AS k, (i * 37 % 100003)::BIGINT AS wide, "
+          + "((i * 7919) % 10000000 / 100.0)::DECIMAL(15,2) AS p, ((i % 11) / 100.0)::DECIMAL(15,2) AS disc, "
+          + "CASE WHEN i % 9 = 0 THEN NULL ELSE ((i % 9) / 100.0)::DECIMAL(15,2) END AS tax, "
+          + "CASE WHEN i % 2 = 0 THEN 4611686018427387904 ELSE i END::BIGINT AS big "
+          + "FROM range(0, 20000) t(i)) TO '" + file + "' (FORMAT parquet, ROW_GROUP_SIZE 4000)");
+    }
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    Files.deleteIfExists(Path.of(file));
+    Files.deleteIfExists(dir);
+    DuckDbComparisonTest.close();
+  }
+
+  @ParameterizedTest(name = "{0} threads={1}")
+  @CsvSource(delimiter = '|', value = {
+      "SELECT f, g, count(*) AS c, sum(p) AS s, avg(disc) AS a FROM '%s' GROUP BY f, g ORDER BY f NULLS FIRST, g|1",
+      "SELECT f, g, count(*) AS c, sum(p) AS s, avg(disc) AS a FROM '%s' GROUP BY f, g ORDER BY f NULLS FIRST, g|2",
+      "SELECT f, count(*) AS c, sum(tax) AS s, count(tax) AS ct FROM '%s' GROUP BY f ORDER BY f NULLS LAST|1",
+      "SELECT h, g, count(*) AS c, sum(p) AS s FROM '%s' GROUP BY h, g ORDER BY h, g|1",
+      "SELECT h, count(*) AS c, min(i) AS m FROM '%s' GROUP BY h ORDER BY h|2",
+      "SELECT g, h, count(*) AS c FROM '%s' WHERE i % 10 = 0 GROUP BY g, h ORDER BY g, h|1",
+      "SELECT i, g, h, f FROM '%s' WHERE i % 97 = 0 OR i BETWEEN 12000 AND 12040 ORDER BY i|2",
+      "SELECT g, f, k, count(*) AS c, max(p) AS m FROM '%s' GROUP BY g, f, k ORDER BY g, f NULLS FIRST, k|2",
+      "SELECT k, count(*) AS c, sum(p) AS s FROM '%s' WHERE i % 3 <> 1 GROUP BY k ORDER BY k|1",
+      "SELECT wide, count(*) AS c FROM '%s' GROUP BY wide ORDER BY c DESC, wide LIMIT 20|1",
+      "SELECT wide % 7 AS w, k, count(*) AS c FROM '%s' GROUP BY wide % 7, k ORDER BY w, k|2",
+      "SELECT i % 3000 AS m, f, count(*) AS c, sum(disc) AS s FROM '%s' GROUP BY i % 3000, f "
+          + "ORDER BY m, f NULLS FIRST LIMIT 50|1",
+      "SELECT f, g, sum(p * (1 - disc)) AS a, sum(p * (1 - disc) * (1 + tax)) AS b, sum(2 * p - 1) AS c, "
+          + "sum(p + 3) AS d FROM '%s' WHERE i < 15000 GROUP BY f, g ORDER BY f NULLS FIRST, g|1",
+      "SELECT k, sum(p * (1 - disc)) AS a, avg(p * (1 - disc)) AS b, sum(p * (1 - disc) * (1 + tax)) AS c, "
+          + "count(p * (1 - disc) * (1 + tax)) AS d, max(p * (1 - disc)) AS e FROM '%s' GROUP BY k ORDER BY k|2",
+      "SELECT sum(p * disc) AS r, sum(1 - p) AS q, sum(k * 3) AS t, sum(7 - k) AS u FROM '%s' "
+          + "WHERE disc BETWEEN 0.02 AND 0.08 AND k < 4|2",
+      "SELECT i, 5 - i AS a, i * 3 AS b, 2 + i AS c, p - 1.5 AS d, 100 * p AS e FROM '%s' WHERE i % 997 = 0 "
+          + "ORDER BY i|1",
+      "SELECT count(*) AS c, sum(i) AS s FROM '%s' WHERE 0.03 >= tax AND 1 < k AND 12000 > i AND 9 <> k|1",
+      "SELECT k, count(*) AS c, count(tax) AS t FROM '%s' WHERE 3 = k OR 0.05 <= tax OR 2 > k OR 500 >= i "
+          + "GROUP BY k ORDER BY k|2",
+      "SELECT k, tax < 0.04 AS a, 0.04 < tax AS b, 0.05 = tax AS c, count(*) AS n FROM '%s' "
+          + "GROUP BY k, tax < 0.04, 0.04 < tax, 0.05 = tax ORDER BY k, a NULLS FIRST, b NULLS FIRST, c NULLS FIRST|1",
+  })
+  void sameRowsAsDuckDb(String template, int threads) throws SQLException {
+    String sql = template.replace("%s", file);
+    assertNull(Rows.diff(DuckDbComparisonTest.duckdb(sql), DuckDbComparisonTest.quiver(sql, threads, 700)), sql);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "SELECT big * 2 FROM '%s'",
+      "SELECT 2 * big FROM '%s'",
+      "SELECT big + 4611686018427387904 FROM '%s'",
+      "SELECT -4611686018427387905 - big FROM '%s'",
+      "SELECT sum(big * 3) FROM '%s'",
+  })
+  void constantOperandOverflowFailsLikeDuckDb(String template) {
+    String sql = template.replace("%s", file);
+    assertThrows(SQLException.class, () -> DuckDbComparisonTest.duckdb(sql), "DuckDB should fail: " + sql);
+    QueryException e = assertThrows(QueryException.class, () -> DuckDbComparisonTest.quiver(sql, 1, 700));
+    assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+  }
+}
