@@ -315,6 +315,10 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
       if (groups == 0) {
         throw new ParquetCorruptionException("bit-packed run of 0 groups");
       }
+      if (groups > Integer.MAX_VALUE >>> 3) {
+        // more values than a page can hold; at bit width 0 the byte check below cannot catch it
+        throw new ParquetCorruptionException("bit-packed run of " + groups + " groups (over 2^31 values)");
+      }
       // each group takes bitWidth bytes; allow the last group to be cut short (see unpackGroup)
       long bytes = (long) groups * bitWidth;
       if (bytes - bitWidth > limit - pos) {

@@ -179,7 +179,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
           readers[i].readBatch(root.getVector(i), rows);
         } catch (ParquetCorruptionException e) {
           throw withContext(e, readers[i]);
-        } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException e) {
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException
+            | IllegalArgumentException e) {
           // defence in depth: every length is validated, but a decoder bug must still surface as corruption
           throw withContext(new ParquetCorruptionException("page does not decode: " + e, e), readers[i]);
         }

@@ -123,4 +123,22 @@ class RleBitPackedHybridDecoderTest {
     assertThrows(ParquetCorruptionException.class, () -> decoder.read(new int[4], 0, 4));
     assertThrows(ParquetCorruptionException.class, () -> decoder.init(wide, 0, 2, 33));
   }
+
+  @Test
+  void bitPackedRunsOfMoreThanIntegerValuesAreCorruptionAtWidthZero() {
+    // header 2^29 + 1: a bit-packed run of 2^28 groups, 2^31 values, which no byte count limits at width 0 (a
+    // reviewer's finding: the value count overflowed and a fill failed with IllegalArgumentException)
+    byte[] data = {(byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x02};
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
+    decoder.init(data, 0, data.length, 0);
+    assertThrows(ParquetCorruptionException.class, () -> decoder.read(new int[16], 0, 16));
+    decoder.init(data, 0, data.length, 0);
+    assertThrows(ParquetCorruptionException.class, () -> decoder.skip(16));
+    // the largest run that fits is fine: 2^28 - 1 groups of nothing
+    byte[] largest = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01};
+    decoder.init(largest, 0, largest.length, 0);
+    int[] out = new int[16];
+    decoder.read(out, 0, 16);
+    assertEquals(0, out[15]);
+  }
 }
