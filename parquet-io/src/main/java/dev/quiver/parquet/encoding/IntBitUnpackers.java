@@ -14,7 +14,8 @@ public final class IntBitUnpackers {
 
   /**
    * Unpacks {@code groups} groups of 8 values of {@code width} bits from {@code in[p, p + groups * width)} into
-   * {@code out[o, o + 8 * groups)}. The caller checks the bytes exist.
+   * {@code out[o, o + 8 * groups)}. The caller checks the bytes exist. Whole groups may be read as 8-byte words, so
+   * up to 7 bytes past {@code p + groups * width} are loaded, never past {@code in.length}, and ignored.
    *
    * @param width 0 to 32
    * @throws IllegalArgumentException for another width

@@ -42,7 +42,10 @@ public final class PlainFixedWidthDecoder implements FixedWidthDecoder {
     return pos - bytes;
   }
 
-  /** The page's bytes, in which {@link #consume} positions index. */
+  /**
+   * The page's bytes, in which {@link #consume} positions index: the decoder's own array, not a copy, to be read
+   * only, and only until the decoder moves to another page.
+   */
   public byte[] buffer() {
     return buf;
   }

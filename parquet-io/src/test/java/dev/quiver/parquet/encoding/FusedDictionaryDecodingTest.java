@@ -154,7 +154,8 @@ class FusedDictionaryDecodingTest {
     int size = 5;
     int[][] cases = {
         repeat(7, 100), // a long RLE run of a bad index: one repeated stretch
-        concat(repeat(1, 50), repeat(6, 3), repeat(2, 40)), // a short run between long ones
+        concat(repeat(1, 50), repeat(6, 3), repeat(2, 40)), // a bad index bit-packed between long runs
+        concat(repeat(1, 50), repeat(6, 12), repeat(2, 40)), // a short RLE run (8 to 31 repeats) of a bad index
         concat(new int[] {0, 1, 2, 3, 4, 0, 1, 7}, repeat(3, 64)), // a bit-packed group
     };
     BinaryBatch dictionary = new BinaryBatch(size, 16);
