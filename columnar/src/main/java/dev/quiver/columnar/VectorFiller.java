@@ -18,7 +18,8 @@ import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
  *
  * <p>Buffers are allocated without zeroing (Arrow's {@code allocateNew} clears every buffer it allocates, a second
  * pass over memory the copy then overwrites): each buffer is taken from the vector's allocator at its exact size,
- * written once, and handed to the vector with {@code loadFieldBuffers}, the route Arrow's IPC reader takes. The
+ * written once (only the rounding slack past the written bytes is cleared), and handed to the vector with
+ * {@code loadFieldBuffers}, the route Arrow's IPC reader takes. The
  * validity of a batch without nulls is built by Arrow as ones. Each method replaces the vector's buffers: the
  * vector must be empty (freshly created or cleared). An allocation limit surfaces as Arrow's
  * {@code OutOfMemoryException} from here, with nothing leaked.
@@ -68,6 +69,7 @@ public final class VectorFiller {
     try {
       offsetBuffer.nioBuffer(0, (rows + 1) * 4).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(offsets, 0,
           rows + 1);
+      zeroTail(offsetBuffer, (long) (rows + 1) * 4);
       loadVariable(vector, rows, validity, offsetBuffer, data, offsets[rows]);
     } finally {
       offsetBuffer.close();
@@ -88,6 +90,7 @@ public final class VectorFiller {
       for (int i = 0; i <= rows; i++) {
         wide.put(i, offsets[i]);
       }
+      zeroTail(offsetBuffer, (long) (rows + 1) * 8);
       loadVariable(vector, rows, validity, offsetBuffer, data, offsets[rows]);
     } finally {
       offsetBuffer.close();
@@ -102,6 +105,7 @@ public final class VectorFiller {
       ArrowBuf dataBuffer = allocator.buffer(Math.max(dataLength, 1));
       try {
         dataBuffer.setBytes(0, data, 0, dataLength);
+        zeroTail(dataBuffer, dataLength);
         vector.loadFieldBuffers(new ArrowFieldNode(rows, nullCount(validity, rows)),
             List.of(validityBuffer, offsetBuffer, dataBuffer));
       } finally {
@@ -120,6 +124,7 @@ public final class VectorFiller {
     try {
       dataBuffer = allocator.buffer(Math.max(length, 1));
       dataBuffer.setBytes(0, data, 0, length);
+      zeroTail(dataBuffer, length);
       vector.loadFieldBuffers(new ArrowFieldNode(rows, nullCount(validity, rows)),
           List.of(validityBuffer, dataBuffer));
     } finally {
@@ -144,7 +149,21 @@ public final class VectorFiller {
     if ((rows & 7) != 0) {
       buffer.setByte(bytes - 1, validity[bytes - 1] & ((1 << (rows & 7)) - 1));
     }
+    zeroTail(buffer, bytes);
     return buffer;
+  }
+
+  /**
+   * Clears a buffer's bytes past the {@code written} ones: the allocator rounds sizes up (to a power of two below
+   * 16 MiB), the vector's capacity then covers those bytes, and Arrow treats slots past the value count as null and
+   * zero (setValueCount, setSafe's hole filling and reallocation copy them), as after its own zeroing allocateNew.
+   * Batches of power-of-two rows have no tail; only the last partial one pays.
+   */
+  private static void zeroTail(ArrowBuf buffer, long written) {
+    long tail = buffer.capacity() - written;
+    if (tail > 0) {
+      buffer.setZero(written, tail);
+    }
   }
 
   private static int nullCount(byte[] validity, int rows) {

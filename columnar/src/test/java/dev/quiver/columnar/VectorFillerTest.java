@@ -98,4 +98,50 @@ class VectorFillerTest {
       assertNull(w.getObject(2));
     }
   }
+  /**
+   * Slots past the row count but inside the vector's (rounded-up) capacity read as null after the vector grows, as
+   * after Arrow's own allocateNew: the fill must not leave earlier allocations' bytes there (a reviewer's finding).
+   */
+  @Test
+  void slotsPastTheRowCountAreNullWhenTheVectorGrows() {
+    int rows = 1000;
+    byte[] validity = new byte[(rows + 7) / 8];
+    java.util.Arrays.fill(validity, (byte) 0x55);
+    try (RootAllocator allocator = new RootAllocator()) {
+      for (int round = 0; round < 3; round++) {
+        // dirty memory of the same size classes first, so stale bytes would show
+        try (org.apache.arrow.memory.ArrowBuf dirty = allocator.buffer(8192)) {
+          dirty.setOne(0, dirty.capacity());
+        }
+        try (org.apache.arrow.vector.BigIntVector v = new org.apache.arrow.vector.BigIntVector("l", allocator)) {
+          byte[] values = new byte[rows * 8];
+          java.util.Arrays.fill(values, (byte) 7);
+          VectorFiller.fillFixedWidth(v, values, validity, rows);
+          assertTrue(v.getValueCapacity() >= 1024, "capacity " + v.getValueCapacity());
+          v.setValueCount(1024);
+          for (int i = rows; i < 1024; i++) {
+            assertTrue(v.isNull(i), "slot " + i);
+          }
+          assertEquals(0x0707070707070707L, v.get(998));
+          assertTrue(v.isNull(999));
+        }
+        try (VarCharVector v = new VarCharVector("s", allocator)) {
+          int[] offsets = new int[rows + 1];
+          for (int i = 0; i < rows; i++) {
+            offsets[i + 1] = offsets[i] + ((validity[i >>> 3] >>> (i & 7) & 1) != 0 ? 2 : 0);
+          }
+          byte[] data = new byte[offsets[rows]];
+          java.util.Arrays.fill(data, (byte) 'x');
+          VectorFiller.fillVariableWidth(v, offsets, data, validity, rows);
+          v.setSafe(1005, "z".getBytes(StandardCharsets.UTF_8));
+          v.setValueCount(1006);
+          for (int i = rows; i < 1005; i++) {
+            assertTrue(v.isNull(i), "slot " + i);
+          }
+          assertEquals("z", new String(v.get(1005), StandardCharsets.UTF_8));
+          assertEquals("xx", new String(v.get(998), StandardCharsets.UTF_8));
+        }
+      }
+    }
+  }
 }
