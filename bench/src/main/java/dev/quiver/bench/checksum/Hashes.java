@@ -125,6 +125,20 @@ public final class Hashes {
       }
       return ofLong(h);
     }
+    if (length <= 48 && address + 48 <= limit) {
+      // 17-48 bytes (comments): two full rounds, then four rounds each masked to the bytes left and kept only when
+      // any are left, without a loop whose trip count varies with the length
+      h = (h ^ org.apache.arrow.memory.util.MemoryUtil.getLong(address)) * M;
+      h = (h ^ org.apache.arrow.memory.util.MemoryUtil.getLong(address + 8)) * M;
+      for (int k = 2; k < 6; k++) {
+        int left = length - 8 * k;
+        long word = org.apache.arrow.memory.util.MemoryUtil.getLong(address + 8L * k);
+        long mask = left >= 8 ? -1L : -1L >>> (64 - 8 * Math.max(left, 1));
+        long next = (h ^ (word & mask)) * M;
+        h = left > 0 ? next : h;
+      }
+      return ofLong(h);
+    }
     long p = address;
     long end = address + (length & ~7);
     for (; p < end; p += 8) {

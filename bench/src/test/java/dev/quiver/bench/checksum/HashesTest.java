@@ -56,7 +56,7 @@ class HashesTest {
 
   @Test
   void offHeapAndHeapBytesHashAlike() {
-    byte[] b = "the quick brown fox jumps".getBytes(StandardCharsets.US_ASCII);
+    byte[] b = "the quick brown fox jumps over the lazy dog, then naps in the sun".getBytes(StandardCharsets.US_ASCII);
     try (org.apache.arrow.memory.BufferAllocator a = new org.apache.arrow.memory.RootAllocator();
          org.apache.arrow.memory.ArrowBuf buf = a.buffer(b.length + 24)) {
       buf.setBytes(0, b);
