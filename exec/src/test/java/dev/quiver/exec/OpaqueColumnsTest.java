@@ -175,6 +175,9 @@ class OpaqueColumnsTest {
       "SELECT max(ls) FROM '%s'|ls",
       "SELECT length(s) FROM '%s'|s",
       "SELECT CASE WHEN i > 1 THEN s END FROM '%s'|s",
+      // a shared subexpression as the operand of IS NULL must not leave the next operand free to be opaque
+      "SELECT sum(i + 1), max(concat((i + 1) IS NULL, l)) FROM '%s'|l",
+      "SELECT i % 2, sum(i + 1), min(concat((i + 1) IS NULL, l)) FROM '%s' GROUP BY i % 2|l",
   })
   void computingOnOpaqueColumnsIsAPlanTimeError(String sql, String column) {
     try (LeakCheckedAllocator alloc = new LeakCheckedAllocator()) {

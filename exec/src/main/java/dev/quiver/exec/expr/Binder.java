@@ -43,6 +43,10 @@ public final class Binder {
     if (shared != null && !(expr instanceof Expr.ColumnRef) && !(expr instanceof Expr.Literal)) {
       Bound known = shared.get(expr);
       if (known != null) {
+        // what bindUnshared would have done first: an IS [NULL] operand allowance applies to this expression only
+        // (a reviewer's finding: left on, it let the next expression take an OPAQUE column); a shared result is
+        // never OPAQUE, so the allowance has nothing to admit here
+        opaqueOperand = false;
         return known;
       }
       Bound b = bindUnshared(expr);

@@ -72,6 +72,8 @@ public final class GroupTable {
   /** Approximate bytes held. */
   public long sizeInBytes() {
     long n = 4L * slots.length + 8L * groupHash.length;
+    n += flagIds == null ? 0 : 4L * flagIds.length; // the direct table of one-byte keys
+    n += cacheKeys == null ? 0 : 8L * cacheKeys.length + 4L * cacheIds.length; // the cache before the hash table
     for (int c = 0; c < types.length; c++) {
       n += keyNulls[c].length;
       n += 8L * longKeys[c].length + (isString[c] ? stringBytes[c].length + 4L * stringOffsets[c].length : 0);
