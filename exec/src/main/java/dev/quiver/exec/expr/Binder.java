@@ -80,6 +80,10 @@ public final class Binder {
   static final class Shared implements Bound {
     private record Memo(Batch batch, Column column) {}
 
+    /** The evaluators holding a result on this thread, so {@link #releaseSharedResults} can drop them. */
+    private static final ThreadLocal<java.util.ArrayList<Shared>> HOLDING =
+        ThreadLocal.withInitial(java.util.ArrayList::new);
+
     private final Bound inner;
     private final ThreadLocal<Memo> memo = new ThreadLocal<>();
 
@@ -99,6 +103,9 @@ public final class Binder {
         return m.column;
       }
       Column c = inner.eval(batch);
+      if (m == null) {
+        HOLDING.get().add(this);
+      }
       memo.set(new Memo(batch, c));
       return c;
     }
@@ -112,6 +119,19 @@ public final class Binder {
     public String toString() {
       return inner.toString();
     }
+  }
+
+  /**
+   * Drops the results that shared subexpressions (see {@link #sharingSubexpressions}) keep on the calling thread,
+   * with the batches they were computed for: an operator calls it when it is done with a batch, so that neither
+   * stays reachable after the query (the memo is per thread, and threads outlive queries).
+   */
+  public static void releaseSharedResults() {
+    java.util.ArrayList<Shared> holding = Shared.HOLDING.get();
+    for (Shared s : holding) {
+      s.memo.remove();
+    }
+    holding.clear();
   }
 
   private Bound bindUnshared(Expr expr) {

@@ -1,5 +1,6 @@
 package dev.quiver.exec.op;
 
+import dev.quiver.exec.expr.Binder;
 import dev.quiver.exec.expr.Bound;
 import dev.quiver.exec.expr.Expr.AggFunction;
 import dev.quiver.exec.types.DataType;
@@ -127,6 +128,7 @@ public final class HashAggregate extends AbstractOperator {
             accs[a].update(gids, arg, n, groups, rowsPerGroup);
           }
         }
+        Binder.releaseSharedResults(); // the batch's shared subexpression columns
         account();
       }
     }
