@@ -36,6 +36,8 @@ public abstract class Accumulator {
    * @param order row numbers grouped by group id (ascending within a group), or null for the identity
    * @param start {@code groups + 1} boundaries into {@code order}
    * @param groups number of groups
+   * @param memo the batch's partial sums per column, shared by the accumulators of one batch (SUM and AVG of one
+   *     column add its rows once), or null
    */
   public record Grouping(int[] order, int[] start, int groups, SumMemo memo) {
     /** A grouping with an empty {@link SumMemo}. */
@@ -64,6 +66,9 @@ public abstract class Accumulator {
    * As {@link #update(int[], Column, int, int, long[])}, with the rows also given ordered by group (for few
    * groups), so an accumulator can run one tight loop per group with its running state in a register. The default
    * ignores {@code grouping}.
+   *
+   * @throws dev.quiver.exec.QueryException as the other {@code update}: when a sum leaves its type's range, or a
+   *     wide DECIMAL reaches an accumulator that needs 64-bit values
    */
   public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup, Grouping grouping) {
     update(gids, arg, n, groups, rowsPerGroup);

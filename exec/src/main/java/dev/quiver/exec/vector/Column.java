@@ -31,7 +31,10 @@ public final class Column {
   public final boolean[] bools;
   /** UTF-8 bytes of VARCHAR values, or null. */
   public final byte[] bytes;
-  /** VARCHAR offsets into {@link #bytes} ({@code size + 1} entries), or null. */
+  /**
+   * VARCHAR offsets into {@link #bytes}, or null: the first {@code size + 1} entries are the column's; the array may
+   * be longer and shared with other columns (never written after the column is built).
+   */
   public final int[] offsets;
   /** Null flags, or null when no value is null. */
   public final boolean[] nulls;
@@ -92,7 +95,7 @@ public final class Column {
     return new Column(DataType.BOOLEAN, size, null, null, values, null, null, nulls);
   }
 
-  /** A VARCHAR column: UTF-8 {@code bytes}, {@code offsets} of {@code size + 1} entries. */
+  /** A VARCHAR column: UTF-8 {@code bytes}, {@code offsets} of at least {@code size + 1} entries (the first used). */
   public static Column ofStrings(byte[] bytes, int[] offsets, boolean[] nulls, int size) {
     return new Column(DataType.VARCHAR, size, null, null, null, bytes, offsets, nulls);
   }
