@@ -1,6 +1,5 @@
 package dev.quiver.cli;
 
-import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.cli.convert.CsvOptions;
 import dev.quiver.cli.convert.CsvSource;
 import dev.quiver.cli.convert.InputFile;
@@ -10,6 +9,7 @@ import dev.quiver.cli.convert.ParquetSource;
 import dev.quiver.cli.convert.RecordSource;
 import dev.quiver.cli.convert.SchemaFile;
 import dev.quiver.codec.CodecName;
+import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.parquet.write.ParquetWriter;
 import dev.quiver.parquet.write.WriterProperties;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.quiver.cli;
 
-import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.cli.format.RowWriter;
+import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.exec.QueryResult;
 import dev.quiver.exec.Session;
 import java.io.PrintWriter;
