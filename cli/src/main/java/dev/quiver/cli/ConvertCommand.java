@@ -9,6 +9,7 @@ import dev.quiver.cli.convert.ParquetSource;
 import dev.quiver.cli.convert.RecordSource;
 import dev.quiver.cli.convert.SchemaFile;
 import dev.quiver.codec.CodecName;
+import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.parquet.write.ParquetWriter;
 import dev.quiver.parquet.write.WriterProperties;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 import picocli.CommandLine.Command;
@@ -313,7 +313,7 @@ final class ConvertCommand implements Callable<Integer> {
   }
 
   private BufferAllocator newAllocator() {
-    return parent != null ? parent.newAllocator("convert") : new RootAllocator();
+    return parent != null ? parent.newAllocator("convert") : QuiverAllocators.newRoot();
   }
 
   /** The progress bar on stderr, or nothing when stderr is not a terminal. */

@@ -1,10 +1,10 @@
 package dev.quiver.cli;
 
+import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.store.ObjectStoreException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +41,7 @@ abstract class FileCommand implements Callable<Integer> {
   /** A new allocator for this command, which it must close: from the parent command's, when there is one. */
   BufferAllocator newAllocator() {
     String name = spec.name();
-    return parent != null ? parent.newAllocator(name) : new RootAllocator();
+    return parent != null ? parent.newAllocator(name) : QuiverAllocators.newRoot();
   }
 
   /**

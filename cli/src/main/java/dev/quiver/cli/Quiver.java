@@ -1,5 +1,6 @@
 package dev.quiver.cli;
 
+import dev.quiver.columnar.QuiverAllocators;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -42,7 +42,10 @@ public final class Quiver implements Callable<Integer> {
   @Option(names = "--verbose", description = "On errors, print the stack trace too.")
   boolean verbose;
 
-  /** A command line whose commands allocate Arrow memory from a new {@link RootAllocator} each. */
+  /**
+   * A command line whose commands allocate Arrow memory from a new pooled root allocator each
+   * ({@link QuiverAllocators#newRoot()}).
+   */
   public Quiver() {
     this(null);
   }
@@ -59,7 +62,7 @@ public final class Quiver implements Callable<Integer> {
 
   /** A new allocator for one command, which the command closes. */
   BufferAllocator newAllocator(String command) {
-    return allocator == null ? new RootAllocator() : allocator.newChildAllocator(command, 0, Long.MAX_VALUE);
+    return allocator == null ? QuiverAllocators.newRoot() : allocator.newChildAllocator(command, 0, Long.MAX_VALUE);
   }
 
   /**

@@ -1,13 +1,13 @@
 package dev.quiver.cli;
 
 import dev.quiver.cli.format.RowWriter;
+import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.exec.QueryResult;
 import dev.quiver.exec.Session;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,7 +87,7 @@ final class SqlCommand implements Callable<Integer> {
           + memoryLimit + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
-    try (BufferAllocator allocator = parent != null ? parent.newAllocator("sql") : new RootAllocator()) {
+    try (BufferAllocator allocator = parent != null ? parent.newAllocator("sql") : QuiverAllocators.newRoot()) {
       Session session = Session.create(allocator);
       if (threads != null) {
         session = session.withThreads(threads);

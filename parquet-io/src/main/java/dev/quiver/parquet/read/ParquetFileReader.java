@@ -17,13 +17,16 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *
  * <pre>{@code
  * try (ParquetFileReader file = ParquetFileReader.open("data/lineitem.parquet");
- *      BufferAllocator allocator = new RootAllocator();
+ *      BufferAllocator allocator = QuiverAllocators.newRoot();
  *      ParquetBatchReader batches = file.read(allocator, ReadOptions.defaults().withColumns(List.of("a", "b")))) {
  *   while (batches.hasNext()) {
  *     try (VectorSchemaRoot batch = batches.next()) { ... }
  *   }
  * }
  * }</pre>
+ *
+ * <p>{@code dev.quiver.columnar.QuiverAllocators.newRoot()} is the recommended allocator: a plain Arrow root whose
+ * freed buffers are pooled for the next batch instead of going back to {@code malloc} (see its Javadoc).
  *
  * <p>Thread-safety: the file reader is immutable once open and may create batch readers from several threads;
  * each batch reader is for one thread at a time.
