@@ -3,6 +3,7 @@ package dev.quiver.bench.engine;
 import dev.quiver.bench.checksum.ArrowDigester;
 import dev.quiver.bench.checksum.Digest;
 import dev.quiver.bench.data.DatasetFile;
+import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.parquet.UnsupportedParquetException;
 import dev.quiver.parquet.format.RowGroup;
 import dev.quiver.parquet.read.ParquetBatchReader;
@@ -15,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Quiver's reader: {@link ParquetFileReader#read} into Arrow batches of the default size, each folded by
- * {@link ArrowDigester} then closed. With two threads the row groups are split into two sets of about equal
+ * {@link ArrowDigester} then closed, in a pooled root allocator per scan ({@link QuiverAllocators#newRoot()}, what
+ * Quiver's command and README recommend: freed Arrow buffers are reused by the next batches). With two threads the row groups are split into two sets of about equal
  * compressed size, each read by its own batch reader ({@code ReadOptions.withRowGroups}) on its own thread, the way
  * an engine splits a scan across cores. A leak in the allocator fails the scan.
  */
@@ -49,7 +50,7 @@ public final class QuiverEngine implements Engine {
   @Override
   public Digest scan(DatasetFile file, List<String> columns) throws Exception {
     try (ParquetFileReader reader = ParquetFileReader.open(file.path().toString());
-         BufferAllocator allocator = new RootAllocator()) {
+         BufferAllocator allocator = QuiverAllocators.newRoot()) {
       List<String> names = columns != null ? columns : topLevelNames(reader);
       if (threads == 1) {
         return scanColumns(reader, allocator, names);

@@ -1,20 +1,21 @@
 package dev.quiver.bench.query;
 
+import dev.quiver.columnar.QuiverAllocators;
 import dev.quiver.exec.QueryResult;
 import dev.quiver.exec.Session;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Quiver's engine ({@link Session#sql}, {@link Session#withThreads}): the result batches read into rows. One
- * allocator per engine, closed (and checked for leaks) by {@link #close()}.
+ * pooled allocator per engine ({@link QuiverAllocators#newRoot()}), closed (and checked for leaks) by
+ * {@link #close()}.
  */
 public final class QuiverQueryEngine implements QueryEngine {
   private final int threads;
-  private final BufferAllocator allocator = new RootAllocator();
+  private final BufferAllocator allocator = QuiverAllocators.newRoot();
   private final Session session;
 
   /** @param threads the session's thread count, at least 1 */
