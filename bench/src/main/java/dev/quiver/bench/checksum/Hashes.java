@@ -86,23 +86,7 @@ public final class Hashes {
    * As {@link #ofBytes(byte[], int, int)}, for {@code length} bytes at off-heap {@code address} (an Arrow buffer).
    */
   public static long ofMemory(long address, int length) {
-    long h = SEED ^ (length * LEN_MUL);
-    long p = address;
-    long end = address + (length & ~7);
-    for (; p < end; p += 8) {
-      h ^= org.apache.arrow.memory.util.MemoryUtil.getLong(p);
-      h *= M;
-    }
-    int rem = length & 7;
-    if (rem != 0) {
-      long tail = 0;
-      for (int k = 0; k < rem; k++) {
-        tail |= (org.apache.arrow.memory.util.MemoryUtil.getByte(p + k) & 0xFFL) << (8 * k);
-      }
-      h ^= tail;
-      h *= M;
-    }
-    return ofLong(h);
+    return ofMemory(address, length, address + length); // no byte past the value may be read
   }
 
   /**

@@ -212,7 +212,7 @@ public final class Pruner {
           return false;
         }
         if (b.right() instanceof Expr.ColumnRef ref
-            && !mayMatch(f, group, ref.name(), flip(b.op()), List.of(b.left()))) {
+            && !mayMatch(f, group, ref.name(), b.op().mirrored(), List.of(b.left()))) {
           return false;
         }
       } else if (c instanceof Expr.In in && !in.negated() && in.operand() instanceof Expr.ColumnRef ref
@@ -221,21 +221,6 @@ public final class Pruner {
       }
     }
     return true;
-  }
-
-  private static Expr.Op flip(Expr.Op op) {
-    switch (op) {
-      case LT:
-        return Expr.Op.GT;
-      case LE:
-        return Expr.Op.GE;
-      case GT:
-        return Expr.Op.LT;
-      case GE:
-        return Expr.Op.LE;
-      default:
-        return op;
-    }
   }
 
   /** False only when no value in the chunk's [min, max] can satisfy {@code column op value} for any value. */

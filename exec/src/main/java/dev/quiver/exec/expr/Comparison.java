@@ -33,22 +33,6 @@ final class Comparison implements Bound {
     return c != null && c.value() instanceof Long v ? v : null;
   }
 
-  /** The operator with its operands swapped ({@code c < x} is {@code x > c}). */
-  private static Expr.Op flip(Expr.Op op) {
-    switch (op) {
-      case LT:
-        return Expr.Op.GT;
-      case LE:
-        return Expr.Op.GE;
-      case GT:
-        return Expr.Op.LT;
-      case GE:
-        return Expr.Op.LE;
-      default:
-        return op;
-    }
-  }
-
   @Override
   public Column eval(Batch batch) {
     int n = batch.rowCount();
@@ -58,7 +42,7 @@ final class Comparison implements Bound {
       Column a = (rc != null ? left : right).eval(batch);
       if (a.longs != null) {
         boolean[] r = new boolean[n];
-        longsWithScalar(rc != null ? op : flip(op), a.longs, rc != null ? rc : lc, r, n);
+        longsWithScalar(rc != null ? op : op.mirrored(), a.longs, rc != null ? rc : lc, r, n);
         return Column.ofBools(r, a.nulls, n);
       }
     }

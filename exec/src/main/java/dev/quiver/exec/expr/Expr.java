@@ -66,6 +66,25 @@ public sealed interface Expr {
     public boolean isArithmetic() {
       return ordinal() <= MOD.ordinal();
     }
+
+    /**
+     * The operator with its operands swapped: {@code c < x} is {@code x > c}; = and <> (and the rest) stay as
+     * they are.
+     */
+    public Op mirrored() {
+      switch (this) {
+        case LT:
+          return GT;
+        case LE:
+          return GE;
+        case GT:
+          return LT;
+        case GE:
+          return LE;
+        default:
+          return this;
+      }
+    }
   }
 
   /** {@code left op right}. */
