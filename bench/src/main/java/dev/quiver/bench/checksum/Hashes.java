@@ -90,9 +90,11 @@ public final class Hashes {
   }
 
   /**
-   * As {@link #ofMemory(long, int)}, reading the last partial block of 1-7 bytes with one 8-byte load (masked) when
-   * {@code address + length + 8} bytes do not pass {@code limit}, the end of the readable memory (an Arrow buffer's
-   * capacity); byte by byte otherwise. The same hash, faster for the short strings typical of Parquet columns.
+   * As {@link #ofMemory(long, int)}, free to read (and ignore) bytes past the value up to {@code limit}, the end of
+   * the readable memory (an Arrow buffer's capacity): values of up to 16 and up to 48 bytes are hashed in a fixed
+   * number of masked 8-byte loads, and a longer value's last partial block in one masked load; where {@code limit}
+   * leaves no room, block by block and the tail byte by byte. The same hash, faster for the short strings typical of
+   * Parquet columns.
    */
   public static long ofMemory(long address, int length, long limit) {
     long h = SEED ^ (length * LEN_MUL);

@@ -21,9 +21,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * Quiver's reader: {@link ParquetFileReader#read} into Arrow batches of the default size, each folded by
  * {@link ArrowDigester} then closed, in a pooled root allocator per scan ({@link QuiverAllocators#newRoot()}, what
- * Quiver's command and README recommend: freed Arrow buffers are reused by the next batches). With two threads the row groups are split into two sets of about equal
- * compressed size, each read by its own batch reader ({@code ReadOptions.withRowGroups}) on its own thread, the way
- * an engine splits a scan across cores. A leak in the allocator fails the scan.
+ * Quiver's command and README recommend: freed Arrow buffers are reused by the next batches). With two threads the
+ * row groups are split into two sets of about equal compressed size, each read by its own batch reader
+ * ({@code ReadOptions.withRowGroups}) on its own thread, the way an engine splits a scan across cores. A leak in the
+ * allocator fails the scan.
  */
 public final class QuiverEngine implements Engine {
   private final int threads;
