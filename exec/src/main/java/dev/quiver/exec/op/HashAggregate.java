@@ -9,7 +9,6 @@ import dev.quiver.exec.vector.Column;
 import dev.quiver.exec.vector.Schema;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hash aggregation: output columns are the grouping keys, then one column per aggregate. Each input (one per
@@ -243,41 +242,7 @@ public final class HashAggregate extends AbstractOperator {
     for (int i = 0; i < children.size(); i++) {
       partials.add(new Partial());
     }
-    if (children.size() == 1) {
-      partials.get(0).consume(children.get(0));
-    } else {
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      List<Thread> threads = new ArrayList<>();
-      for (int i = 0; i < children.size(); i++) {
-        Partial p = partials.get(i);
-        Operator child = children.get(i);
-        Thread t = new Thread(() -> {
-          try {
-            p.consume(child);
-          } catch (Throwable e) {
-            failure.compareAndSet(null, e);
-          }
-        }, "quiver-aggregate-" + i);
-        t.setDaemon(true);
-        threads.add(t);
-        t.start();
-      }
-      for (Thread t : threads) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new dev.quiver.exec.QueryException("interrupted", e);
-        }
-      }
-      Throwable f = failure.get();
-      if (f instanceof RuntimeException re) {
-        throw re;
-      }
-      if (f instanceof Error err) {
-        throw err;
-      }
-    }
+    Workers.runAll("quiver-aggregate", children.size(), i -> partials.get(i).consume(children.get(i)));
     Partial total = partials.get(0);
     for (int i = 1; i < partials.size(); i++) {
       total.merge(partials.get(i));

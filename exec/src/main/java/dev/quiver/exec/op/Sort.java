@@ -8,7 +8,6 @@ import dev.quiver.exec.vector.Schema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * ORDER BY over several keys, each ASC or DESC with NULLS FIRST or LAST, stable (rows equal on every key keep their
@@ -169,39 +168,7 @@ public final class Sort extends AbstractOperator {
 
   private void run() {
     Batch[] runs = new Batch[children.size()];
-    if (children.size() == 1) {
-      runs[0] = collect(children.get(0));
-    } else {
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread[] threads = new Thread[runs.length];
-      for (int i = 0; i < runs.length; i++) {
-        int idx = i;
-        threads[i] = new Thread(() -> {
-          try {
-            runs[idx] = collect(children.get(idx));
-          } catch (Throwable e) {
-            failure.compareAndSet(null, e);
-          }
-        }, "quiver-sort-" + i);
-        threads[i].setDaemon(true);
-        threads[i].start();
-      }
-      for (Thread t : threads) {
-        try {
-          t.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new dev.quiver.exec.QueryException("interrupted", e);
-        }
-      }
-      Throwable f = failure.get();
-      if (f instanceof RuntimeException re) {
-        throw re;
-      }
-      if (f instanceof Error err) {
-        throw err;
-      }
-    }
+    Workers.runAll("quiver-sort", runs.length, i -> runs[i] = collect(children.get(i)));
     // merge the sorted runs: they sit back to back in one batch; merge neighbouring runs pairwise
     Batch all = runs.length == 1 ? runs[0] : Batch.concat(withKeys(), Arrays.asList(runs));
     int n = all.rowCount();
