@@ -135,74 +135,114 @@ public final class ArrowDigester {
     return (MemoryUtil.getByte(bitmap + (i >>> 3)) >> (i & 7) & 1) != 0;
   }
 
+  /**
+   * Folds a nested column a leaf at a time: the positions of the values that exist (under no null or empty parent)
+   * are worked out one level at a time, then each leaf's values at those positions are hashed in one loop. Every
+   * leaf of the column is named in the digest, with a sum of 0 when no value reached it.
+   */
   private static void foldNested(ValueVector v, String path, Digest digest) {
-    for (int i = 0; i < v.getValueCount(); i++) {
-      foldValue(v, i, path, digest);
+    int rows = v.getValueCount();
+    int[] all = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      all[i] = i;
     }
+    foldAt(v, path, all, rows, digest);
   }
 
-  /** Folds value {@code i} of a nested column's vector, recursing to the leaves. */
-  private static void foldValue(ValueVector v, int i, String path, Digest digest) {
+  /** Folds the values at {@code positions[0, count)} of {@code v} (a struct, list or leaf vector) into leaf sums. */
+  private static void foldAt(ValueVector v, String path, int[] positions, int count, Digest digest) {
     if (v instanceof StructVector s) {
+      int[] present = new int[count];
+      int n = 0;
+      boolean noNulls = s.getNullCount() == 0;
+      for (int k = 0; k < count; k++) {
+        int p = positions[k];
+        present[n] = p;
+        n += noNulls || !s.isNull(p) ? 1 : 0;
+      }
       for (FieldVector child : s.getChildrenFromFields()) {
-        String childPath = path + "." + child.getField().getName();
-        if (s.isNull(i)) {
-          digest.add(childPathLeaves(child, childPath), 0); // make sure the leaf exists, with nothing added
-        } else {
-          foldValue(child, i, childPath, digest);
-        }
+        foldAt(child, path + "." + child.getField().getName(), present, n, digest);
       }
     } else if (v instanceof ListVector l) {
-      ValueVector data = l.getDataVector();
-      String childPath = path + "[]";
-      if (l.isNull(i)) {
-        digest.add(childPathLeaves(data, childPath), 0);
-        return;
+      long offsets = l.getOffsetBuffer().memoryAddress();
+      int total = 0;
+      for (int k = 0; k < count; k++) {
+        int p = positions[k];
+        if (!l.isNull(p)) {
+          total += MemoryUtil.getInt(offsets + 4L * p + 4) - MemoryUtil.getInt(offsets + 4L * p);
+        }
       }
-      int start = l.getElementStartIndex(i);
-      int end = l.getElementEndIndex(i);
-      if (start == end) {
-        digest.add(childPathLeaves(data, childPath), 0);
+      int[] elements = new int[total];
+      int n = 0;
+      for (int k = 0; k < count; k++) {
+        int p = positions[k];
+        if (!l.isNull(p)) {
+          int end = MemoryUtil.getInt(offsets + 4L * p + 4);
+          for (int e = MemoryUtil.getInt(offsets + 4L * p); e < end; e++) {
+            elements[n++] = e;
+          }
+        }
       }
-      for (int k = start; k < end; k++) {
-        foldValue(data, k, childPath, digest);
-      }
+      foldAt(l.getDataVector(), path + "[]", elements, n, digest);
     } else {
-      digest.add(path, v.isNull(i) ? 0 : leafHash(v, i));
+      digest.add(path, leafSum(v, positions, count));
     }
   }
 
-  /** The name of the first leaf under {@code v} (only used to register it with a zero sum). */
-  private static String childPathLeaves(ValueVector v, String path) {
-    if (v instanceof StructVector s && !s.getChildrenFromFields().isEmpty()) {
-      FieldVector c = s.getChildrenFromFields().get(0);
-      return childPathLeaves(c, path + "." + c.getField().getName());
+  /**
+   * The sum of the hashes of a nested column's leaf values at {@code positions[0, count)}; a null leaf value adds
+   * nothing (nested leaves fold only their defined values).
+   *
+   * @throws UnsupportedOperationException for a leaf type without a canonical form here
+   */
+  private static long leafSum(ValueVector v, int[] positions, int count) {
+    long sum = 0;
+    if (count == 0) {
+      return 0;
     }
-    if (v instanceof ListVector l) {
-      return childPathLeaves(l.getDataVector(), path + "[]");
-    }
-    return path;
-  }
-
-  private static long leafHash(ValueVector v, int i) {
+    boolean noNulls = v.getNullCount() == 0;
+    long validity = noNulls ? 0 : v.getValidityBuffer().memoryAddress();
     if (v instanceof BaseVariableWidthVector bv) {
       long offsets = bv.getOffsetBuffer().memoryAddress();
-      int start = MemoryUtil.getInt(offsets + 4L * i);
-      int end = MemoryUtil.getInt(offsets + 4L * i + 4);
-      return Hashes.ofMemory(bv.getDataBuffer().memoryAddress() + start, end - start);
+      long data = bv.getDataBuffer().memoryAddress();
+      long limit = data + bv.getDataBuffer().capacity();
+      for (int k = 0; k < count; k++) {
+        int i = positions[k];
+        if (noNulls || isSet(validity, i)) {
+          int start = MemoryUtil.getInt(offsets + 4L * i);
+          sum += Hashes.ofMemory(data + start, MemoryUtil.getInt(offsets + 4L * i + 4) - start, limit);
+        }
+      }
+      return sum;
     }
-    if (v instanceof BigIntVector b) {
-      return Hashes.ofLong(b.get(i));
+    if (v instanceof BitVector bits) {
+      long data = bits.getDataBuffer().memoryAddress();
+      for (int k = 0; k < count; k++) {
+        int i = positions[k];
+        sum += noNulls || isSet(validity, i) ? Hashes.ofLong(isSet(data, i) ? 1 : 0) : 0;
+      }
+      return sum;
     }
-    if (v instanceof IntVector b) {
-      return Hashes.ofLong(b.get(i));
+    long data = v.getDataBuffer().memoryAddress();
+    if (v instanceof BigIntVector) {
+      for (int k = 0; k < count; k++) {
+        int i = positions[k];
+        sum += noNulls || isSet(validity, i) ? Hashes.ofLong(MemoryUtil.getLong(data + 8L * i)) : 0;
+      }
+    } else if (v instanceof IntVector) {
+      for (int k = 0; k < count; k++) {
+        int i = positions[k];
+        sum += noNulls || isSet(validity, i) ? Hashes.ofLong(MemoryUtil.getInt(data + 4L * i)) : 0;
+      }
+    } else if (v instanceof Float8Vector) {
+      for (int k = 0; k < count; k++) {
+        int i = positions[k];
+        sum += noNulls || isSet(validity, i)
+            ? Hashes.ofDouble(Double.longBitsToDouble(MemoryUtil.getLong(data + 8L * i))) : 0;
+      }
+    } else {
+      throw new UnsupportedOperationException("no canonical checksum for nested leaf " + v.getField());
     }
-    if (v instanceof Float8Vector b) {
-      return Hashes.ofDouble(b.get(i));
-    }
-    if (v instanceof BitVector b) {
-      return Hashes.ofLong(b.get(i));
-    }
-    throw new UnsupportedOperationException("no canonical checksum for nested leaf " + v.getField());
+    return sum;
   }
 }
