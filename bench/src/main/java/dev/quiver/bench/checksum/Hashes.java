@@ -97,20 +97,32 @@ public final class Hashes {
    * Parquet columns.
    */
   public static long ofMemory(long address, int length, long limit) {
-    long h = SEED ^ (length * LEN_MUL);
+    // the short path is kept in a method of its own, small enough for the JIT to inline into a caller's loop
     if (length <= 16 && address + 16 <= limit) {
-      // short strings, the common case: at most two rounds, each a masked load, with few data-dependent branches
-      if (length == 0) {
-        return ofLong(h);
-      }
-      long mask0 = -1L >>> (64 - 8 * Math.min(length, 8));
-      h = (h ^ (org.apache.arrow.memory.util.MemoryUtil.getLong(address) & mask0)) * M;
-      if (length > 8) {
-        long mask1 = -1L >>> (64 - 8 * (length - 8));
-        h = (h ^ (org.apache.arrow.memory.util.MemoryUtil.getLong(address + 8) & mask1)) * M;
-      }
+      return ofShortMemory(address, length);
+    }
+    return ofLongerMemory(address, length, limit);
+  }
+
+  /** {@link #ofMemory(long, int, long)} of a value of at most 16 bytes with 16 readable bytes at {@code address}. */
+  private static long ofShortMemory(long address, int length) {
+    long h = SEED ^ (length * LEN_MUL);
+    if (length == 0) {
       return ofLong(h);
     }
+    // at most two rounds, each a masked load, with few data-dependent branches
+    long mask0 = -1L >>> (64 - 8 * Math.min(length, 8));
+    h = (h ^ (org.apache.arrow.memory.util.MemoryUtil.getLong(address) & mask0)) * M;
+    if (length > 8) {
+      long mask1 = -1L >>> (64 - 8 * (length - 8));
+      h = (h ^ (org.apache.arrow.memory.util.MemoryUtil.getLong(address + 8) & mask1)) * M;
+    }
+    return ofLong(h);
+  }
+
+  /** {@link #ofMemory(long, int, long)} of a value over 16 bytes, or one too close to {@code limit}. */
+  private static long ofLongerMemory(long address, int length, long limit) {
+    long h = SEED ^ (length * LEN_MUL);
     if (length <= 48 && address + 48 <= limit) {
       // 17-48 bytes (comments): two full rounds, then four rounds each masked to the bytes left and kept only when
       // any are left, without a loop whose trip count varies with the length
