@@ -30,6 +30,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -115,6 +116,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       }
     }
     List<FieldPlan> plans = new ArrayList<>(names.size());
+    // ids of dictionaries asked for by ReadOptions.dictionaryColumns: after any the stored ARROW:schema uses
+    long[] nextDictionaryId = {maxDictionaryId(file.storedArrowSchema() == null ? List.of()
+        : file.storedArrowSchema().getFields()) + 1};
     for (String name : names) {
       SchemaNode node = null;
       for (SchemaNode n : top) {
@@ -136,13 +140,21 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
               column = c;
             }
           }
+          // the field as decoding needs it (a dictionary-encoded field typed by its values); the batches carry its
+          // memory form (a dictionary-encoded field typed by its Int32 indices)
+          Field valued = field;
           if (options.unscaledDecimals() && derived.getType() instanceof ArrowType.Decimal d
               && d.getPrecision() <= MAX_UNSCALED_PRECISION) {
-            field = unscaledDecimalField(derived, d);
-          } else {
-            field = StoredArrowSchema.toMemoryFormat(field);
+            valued = unscaledDecimalField(derived, d);
+          } else if (options.dictionaryColumns().contains(name) && field.getDictionary() == null
+              && p.physicalType() == dev.quiver.parquet.format.PhysicalType.BYTE_ARRAY
+              && isStringOrBinary(field.getType())) {
+            valued = new Field(field.getName(), new FieldType(field.isNullable(), field.getType(),
+                new DictionaryEncoding(nextDictionaryId[0]++, false, new ArrowType.Int(32, true)),
+                field.getMetadata()), null);
           }
-          plans.add(new FieldPlan(field, null, List.of(ColumnPlan.of(column, field))));
+          plans.add(new FieldPlan(StoredArrowSchema.toMemoryFormat(valued), null, List.of(ColumnPlan.of(column,
+              valued))));
         } else {
           NestedShape shape = NestedShape.of(file.schema(), node,
               StoredArrowSchema.match(file.storedArrowSchema(), node.name()));
@@ -157,6 +169,23 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       }
     }
     return plans;
+  }
+
+  private static boolean isStringOrBinary(ArrowType type) {
+    return type instanceof ArrowType.Utf8 || type instanceof ArrowType.LargeUtf8 || type instanceof ArrowType.Binary
+        || type instanceof ArrowType.LargeBinary;
+  }
+
+  /** The largest dictionary id among {@code fields} and their children, or -1. */
+  private static long maxDictionaryId(List<Field> fields) {
+    long max = -1;
+    for (Field f : fields) {
+      if (f.getDictionary() != null) {
+        max = Math.max(max, f.getDictionary().getId());
+      }
+      max = Math.max(max, maxDictionaryId(f.getChildren()));
+    }
+    return max;
   }
 
   /** The largest decimal precision {@link ReadOptions#unscaledDecimals()} delivers as unscaled 64-bit integers. */

@@ -170,13 +170,19 @@ class SelectiveBatchesTest {
    * @return values checked
    */
   static long readTwoPhase(Path file, Expected expected, int batchSize, long seed, boolean unscaledDecimals) {
+    return readTwoPhase(file, expected, batchSize, seed, unscaledDecimals, java.util.Set.of());
+  }
+
+  /** As {@link #readTwoPhase(Path, Expected, int, long, boolean)}, with dictionary-encoded columns. */
+  static long readTwoPhase(Path file, Expected expected, int batchSize, long seed, boolean unscaledDecimals,
+      java.util.Set<String> dictionaryColumns) {
     SplittableRandom random = new SplittableRandom(seed);
     long checked = 0;
     try (LeakCheckedAllocator a = new LeakCheckedAllocator();
         ParquetFileReader reader = ParquetFileReader.open(file.toString());
         ParquetBatchReader batches = reader.read(a.get(), ReadOptions.defaults().withBatchSize(batchSize)
             .withVerifyChecksums(!ConformanceTest.CORRUPT_CHECKSUMS.contains(file.getFileName().toString()))
-            .withUnscaledDecimals(unscaledDecimals))) {
+            .withUnscaledDecimals(unscaledDecimals).withDictionaryColumns(dictionaryColumns))) {
       List<Field> fields = batches.schema().getFields();
       long base = 0;
       while (true) {
