@@ -112,7 +112,8 @@ public final class DictionaryIndexReader {
   /**
    * The indices at {@code positions[from, from + count)} among the next {@code span} indices (positions relative to
    * the current index, strictly ascending, each below {@code span}), every one checked against the dictionary
-   * size, in {@code [0, count)} of the returned array (reused by the next call); moves past all {@code span}.
+   * size, in {@code [0, count)} of the returned array (reused by the next call); moves past all {@code span}. Runs of
+   * unselected indices are skipped whole (and not checked: nothing reads them).
    *
    * @throws ParquetCorruptionException when the data ends early or an index is out of range
    */
@@ -121,45 +122,46 @@ public final class DictionaryIndexReader {
       selected = new int[Math.max(count, selected.length * 2)];
     }
     int[] out = selected;
-    int o = 0;
-    int i = from;
+    int[] s = stretch;
+    RleBitPackedHybridDecoder in = rle;
     int end = from + count;
-    int base = 0;
-    while (base < span) {
-      if (i == end) {
-        skip(span - base);
-        break;
-      }
-      int n = nextStretch(span - base);
-      int stop = base + n;
-      if (rle.stretchRepeated()) {
-        int v = rle.stretchValue();
-        while (i < end && positions[i] < stop) {
-          out[o++] = v;
-          i++;
+    int windowStart = 0; // the decoded stretch covers positions [windowStart, consumed)
+    int consumed = 0;
+    boolean repeated = false;
+    int value = 0;
+    for (int i = from; i < end; i++) {
+      int p = positions[i];
+      if (p >= consumed) {
+        if (p > consumed) {
+          in.skip(p - consumed); // unselected indices: skipped whole, neither unpacked one by one nor checked
         }
-      } else {
-        int[] s = stretch;
-        while (i < end && positions[i] < stop) {
-          out[o++] = s[positions[i] - base];
-          i++;
-        }
+        // decode enough to cover the next few selected positions: long stretches for dense selections, short
+        // ones for sparse selections
+        int reach = positions[Math.min(i + 16, end - 1)] - p + 1;
+        int n = in.nextStretch(s, Math.min(span - p, Math.max(reach, 8)));
+        windowStart = p;
+        consumed = p + n;
+        repeated = in.stretchRepeated();
+        value = in.stretchValue();
       }
-      base = stop;
+      out[i - from] = repeated ? value : s[p - windowStart];
     }
+    if (span > consumed) {
+      in.skip(span - consumed);
+    }
+    check(out, count);
     return out;
   }
 
   private int[] selected = new int[0];
 
   /**
-   * Moves past the next {@code count} indices (each still checked against the dictionary size).
+   * Moves past the next {@code count} indices: RLE runs by arithmetic, bit-packed groups whole; indices skipped
+   * are not checked against the dictionary size, as nothing reads them.
    *
    * @throws ParquetCorruptionException when the data ends early or an index is out of range
    */
   public void skip(int count) {
-    while (count > 0) {
-      count -= nextStretch(count);
-    }
+    rle.skip(count);
   }
 }

@@ -121,6 +121,19 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
         }
         byte[] levels = staging.levelBits;
         int nonNull = definitionLevels.readValidity(levels, 0, n, maxDef, levelScratch);
+        if (nonNull == n) {
+          // no nulls in this stretch (the usual case of a nullable column): positions are the rows
+          for (int i = k; i < kEnd; i++) {
+            positions[i - k] = selected[i] - filled;
+          }
+          dev.quiver.columnar.Bitmaps.setRange(staging.validity, k, kEnd - k, true);
+          decodeDenseSelected(positions, kEnd - k, n);
+          filled = end;
+          pageValuesLeft -= n;
+          valuesRead += n;
+          k = kEnd;
+          continue;
+        }
         int p = 0;
         int rank = 0;
         int previous = 0;
