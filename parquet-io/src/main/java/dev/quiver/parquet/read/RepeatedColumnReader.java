@@ -70,35 +70,63 @@ final class RepeatedColumnReader extends ColumnChunkReader {
         }
         refill();
       }
-      int r = pendingRep[pendingPos];
-      int d = pendingDef[pendingPos];
-      if (r == 0) {
-        if (rowsStarted == rows) {
-          break;
+      // take the pending entries up to the first one that starts the row after the batch, in tight loops: find
+      // the end, check the levels, copy them, count the values
+      int start = pendingPos;
+      int[] pr = pendingRep;
+      int[] pd = pendingDef;
+      if (rowsStarted == 0 && pr[start] != 0) {
+        throw new ParquetCorruptionException("repetition level " + pr[start] + " where a row must start (level 0)");
+      }
+      int end = start;
+      boolean batchDone = false;
+      int limit = pendingLength;
+      while (end < limit) {
+        if (pr[end] == 0) {
+          if (rowsStarted == rows) {
+            batchDone = true;
+            break;
+          }
+          rowsStarted++;
         }
-        rowsStarted++;
-      } else if (rowsStarted == 0) {
-        throw new ParquetCorruptionException("repetition level " + r + " where a row must start (level 0)");
+        end++;
       }
-      if (r > maxRep || d > maxDef) {
-        throw new ParquetCorruptionException("level out of range: repetition " + r + " (max " + maxRep
-            + "), definition " + d + " (max " + maxDef + ")");
+      int n = end - start;
+      int bad = 0;
+      int values = 0;
+      int mr = maxRep;
+      int md = maxDef;
+      for (int i = start; i < end; i++) {
+        int r = pr[i];
+        int d = pd[i];
+        bad |= (mr - r) | (md - d) | r | d; // negative when a level is above its maximum (or negative)
+        values += d == md ? 1 : 0;
       }
-      if (entries == rep.length) {
-        if (entries >= MAX_BATCH_ENTRIES) {
+      if (bad < 0) {
+        for (int i = start; i < end; i++) {
+          if (pr[i] > maxRep || pd[i] > maxDef || pr[i] < 0 || pd[i] < 0) {
+            throw new ParquetCorruptionException("level out of range: repetition " + pr[i] + " (max " + maxRep
+                + "), definition " + pd[i] + " (max " + maxDef + ")");
+          }
+        }
+      }
+      if (entries + n > rep.length) {
+        if ((long) entries + n > MAX_BATCH_ENTRIES) {
           throw new dev.quiver.parquet.UnsupportedParquetException("more than " + MAX_BATCH_ENTRIES
               + " list elements in a batch of " + rows + " rows of " + path() + "; read with a smaller batch size");
         }
-        rep = Arrays.copyOf(rep, entries * 2);
-        def = Arrays.copyOf(def, entries * 2);
+        int capacity = Math.max(entries + n, Math.min(rep.length * 2, MAX_BATCH_ENTRIES));
+        rep = Arrays.copyOf(rep, capacity);
+        def = Arrays.copyOf(def, capacity);
       }
-      rep[entries] = r;
-      def[entries] = d;
-      entries++;
-      if (d == maxDef) {
-        pendingValues++;
+      System.arraycopy(pr, start, rep, entries, n);
+      System.arraycopy(pd, start, def, entries, n);
+      entries += n;
+      pendingValues += values;
+      pendingPos = end;
+      if (batchDone) {
+        break;
       }
-      pendingPos++;
     }
     decodeDense(pendingValues);
     if (rowsStarted < rows) {

@@ -77,7 +77,7 @@ public final class ScanProfile {
         try (VectorSchemaRoot root = batches.next()) {
           sink += root.getRowCount();
           for (FieldVector v : root.getFieldVectors()) {
-            sink += v.getNullCount() + v.getDataBuffer().getByte(0);
+            sink += v.getNullCount() + v.getValueCount();
           }
         }
       }
