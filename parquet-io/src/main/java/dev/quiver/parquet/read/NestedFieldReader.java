@@ -53,7 +53,17 @@ final class NestedFieldReader implements FieldReader {
    * repetition level (lists), fixed size (fixed-size lists) and, where this leaf owns the node, its builder.
    */
   private record PathArrays(int[] kind, int[] present, int[] element, int[] repetition, int[] fixed,
-      Builder[] builder, NestedShape[] nodes) {}
+      Builder[] builder, NestedShape[] nodes) {
+    /** Whether the path holds structs and the leaf only. */
+    boolean noLists() {
+      for (int k : kind) {
+        if (k == LIST) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private PathArrays arrays(NestedShape[] path, int leafIndex) {
     int n = path.length;
@@ -86,6 +96,26 @@ final class NestedFieldReader implements FieldReader {
     return new PathArrays(kind, present, element, repetition, fixed, builder, path);
   }
 
+  /** Sets bits {@code [from, from + n)} of {@code validity}: bit {@code from + i} when {@code def[i] >= present}. */
+  static void setValidity(byte[] validity, int from, int[] def, int n, int present) {
+    int i = 0;
+    // up to a byte boundary, then whole bytes of eight levels
+    while (i < n && ((from + i) & 7) != 0) {
+      Bitmaps.set(validity, from + i, def[i] >= present);
+      i++;
+    }
+    for (; i + 8 <= n; i += 8) {
+      int bits = 0;
+      for (int b = 0; b < 8; b++) {
+        bits |= (def[i + b] >= present ? 1 : 0) << b;
+      }
+      validity[(from + i) >>> 3] = (byte) bits;
+    }
+    for (; i < n; i++) {
+      Bitmaps.set(validity, from + i, def[i] >= present);
+    }
+  }
+
   /** The size of a list node read as a FixedSizeList, 0 for a variable-size list. */
   private static int fixedSize(NestedShape node) {
     return node instanceof NestedShape.ListOf l && l.field().getType() instanceof ArrowType.FixedSizeList f
@@ -111,6 +141,16 @@ final class NestedFieldReader implements FieldReader {
       }
       Bitmaps.set(validity, slots, valid);
       slots++;
+    }
+
+    /** Appends {@code n} slots, slot {@code i} valid when {@code def[i] >= present}. */
+    void addSlots(int[] def, int n, int present) {
+      int bytes = (slots + n + 7) >>> 3;
+      if (bytes > validity.length) {
+        validity = Arrays.copyOf(validity, Math.max(bytes, validity.length * 2));
+      }
+      setValidity(validity, slots, def, n, present);
+      slots += n;
     }
 
     void endListSlot() {
@@ -188,6 +228,10 @@ final class NestedFieldReader implements FieldReader {
   }
 
   private void assemble(RepeatedColumnReader leaf, PathArrays p) {
+    if (p.noLists()) {
+      assembleWithoutLists(leaf, p);
+      return;
+    }
     int[] rep = leaf.rep;
     int[] def = leaf.def;
     int[] kind = p.kind();
@@ -196,7 +240,8 @@ final class NestedFieldReader implements FieldReader {
     int[] repetition = p.repetition();
     Builder[] builder = p.builder();
     int depth = kind.length;
-    for (int e = 0; e < leaf.entries; e++) {
+    int entries = leaf.entries;
+    for (int e = 0; e < entries; e++) {
       int r = rep[e];
       int d = def[e];
       boolean newSlot = r == 0;
@@ -247,6 +292,25 @@ final class NestedFieldReader implements FieldReader {
               + repetition[k] + " without a new slot");
         }
         // a list entry with r above the list's level continues inside the current element; newSlot stays false
+      }
+    }
+  }
+
+  /**
+   * A leaf below structs only (no list on its path, so no repetition): every entry is one new slot of every node on
+   * the path, valid where the entry's definition level reaches the node's present level (a null struct makes every
+   * node below it null too, as their present levels are higher). One tight loop per node instead of a walk per
+   * entry.
+   */
+  private static void assembleWithoutLists(RepeatedColumnReader leaf, PathArrays p) {
+    int[] def = leaf.def;
+    int entries = leaf.entries;
+    int[] kind = p.kind();
+    for (int k = 0; k < kind.length; k++) {
+      if (kind[k] == LEAF) {
+        leaf.addSlots(def, entries, p.present()[k]);
+      } else if (p.builder()[k] != null) {
+        p.builder()[k].addSlots(def, entries, p.present()[k]);
       }
     }
   }

@@ -162,6 +162,13 @@ final class RepeatedColumnReader extends ColumnChunkReader {
     slots++;
   }
 
+  /** Appends {@code n} leaf slots, slot {@code i} valid (holding the next dense value) when {@code def[i] >= present}. */
+  void addSlots(int[] def, int n, int present) {
+    ensureSlots(slots + n);
+    NestedFieldReader.setValidity(staging.validity, slots, def, n, present);
+    slots += n;
+  }
+
   /** Fills {@code vector} with the slots assembled for this batch. */
   void fillSlots(FieldVector vector) {
     fill(vector, slots, false);
