@@ -36,6 +36,34 @@ public final class DictionaryIndexReader {
     }
     rle.init(buf, offset + 1, length - 1, bitWidth);
     this.dictionarySize = dictionarySize;
+    this.bitWidth = bitWidth;
+  }
+
+  private final int bitWidth;
+  /** Whether {@link #nextStretch} checks the indices of bit-packed stretches (see {@link #trustBoundsChecks}). */
+  private boolean checkStretches = true;
+
+  /**
+   * Lets {@link #nextStretch} hand out the indices of bit-packed stretches without its range-check pass, for a
+   * consumer whose gathers index Java arrays of exactly the dictionary's size, so the JVM's own bounds check
+   * catches an index out of range (which the consumer reports as corruption, before its output is used). Only when
+   * the page's bit width is at most 24: indices stay below 2^24, so index arithmetic of up to 64 bytes per entry
+   * cannot overflow into range. Repeated (RLE) indices and the other methods stay checked.
+   *
+   * @return whether the checks are now off
+   */
+  public boolean trustBoundsChecks() {
+    if (bitWidth <= 24) {
+      checkStretches = false;
+    }
+    return !checkStretches;
+  }
+
+  /** The exception for an index found out of range by a consumer's own bounds check. */
+  public ParquetCorruptionException outOfRange(IndexOutOfBoundsException e) {
+    ParquetCorruptionException c = new ParquetCorruptionException("dictionary index out of range for a dictionary "
+        + "of " + dictionarySize + " values", e);
+    return c;
   }
 
   /**
@@ -68,7 +96,7 @@ public final class DictionaryIndexReader {
       if (v < 0 || v >= dictionarySize) {
         throw outOfRange(v);
       }
-    } else {
+    } else if (checkStretches) {
       check(stretch, n);
     }
     return n;

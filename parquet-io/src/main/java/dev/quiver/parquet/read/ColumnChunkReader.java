@@ -439,14 +439,27 @@ abstract class ColumnChunkReader {
       vector.setValueCount(slots);
       return;
     }
-    int valid = allValidSlots ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots);
+    fillCounted(vector, slots, allValidSlots ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots));
+  }
+
+  /**
+   * As {@link #fill}, with the number of set validity bits among the {@code slots} known to the caller (who counted
+   * them while decoding the levels): no pass over the bitmap to count them.
+   *
+   * @throws ParquetCorruptionException when {@code valid} differs from the values decoded
+   */
+  protected final void fillCounted(FieldVector vector, int slots, int valid) {
+    if (plan.shape() == ColumnPlan.Shape.NULL) {
+      vector.setValueCount(slots);
+      return;
+    }
     if (valid != denseCount) {
       throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
           + " were decoded");
     }
     // a nullable column's batch without nulls (the common case) takes the all-valid paths: no per-slot spreading or
     // offset rebuilding, and the validity buffer is set to ones in bulk
-    boolean allValid = allValidSlots || valid == slots;
+    boolean allValid = valid == slots;
     byte[] validityOrNull = allValid ? null : staging.validity;
     if (dictionaryOutput) {
       if (!allValid && valid < slots) {
