@@ -207,6 +207,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     return schema;
   }
 
+  /**
+   * Whether another batch follows: rows remain after those already returned by {@link #next()} and after the batch
+   * {@link #startBatch()} opened, if one is open (which stays open: this does not finish it). False once closed.
+   */
   @Override
   public boolean hasNext() {
     if (closed) {

@@ -17,7 +17,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  * A reader-only scan loop for profiling (JFR) and timing by hand, not a test: {@code java ... ScanProfile FILE MODE
  * [ITERATIONS] [WARMUP]} prints the thread CPU seconds of each scan after the warm-up ones. Modes: {@code full}
  * (every column by {@code next()}), {@code q1} / {@code q1-unscaled} (TPC-H Q1's columns, decimals as Decimal128 or
- * unscaled Int64), {@code q6} / {@code q6-unscaled} (Q6's four columns whole), {@code q6-late} (unscaled decimals; the
+ * unscaled Int64), {@code q6} / {@code q6-unscaled} (Q6's four columns whole), {@code q6-eager} (the
+ * same columns, filter and sum, every column decoded whole), {@code q6-late} (unscaled decimals; the
  * filter's columns first, l_extendedprice only at the rows Q6's filter keeps), {@code q1-dict} (Q1 with the two
  * flags dictionary-encoded and unscaled decimals). Each scan folds a few values into a sum so none is dead code.
  */
@@ -68,6 +69,9 @@ public final class ScanProfile {
       case "q6-late" -> {
         return q6Late(file, allocator);
       }
+      case "q6-eager" -> {
+        return q6Eager(file, allocator);
+      }
       default -> throw new IllegalArgumentException("mode " + mode);
     }
     long sink = 0;
@@ -83,6 +87,33 @@ public final class ScanProfile {
       }
     }
     return sink;
+  }
+
+  /** Q6 eager: the four columns of every row by {@code next()} (unscaled decimals), then the filter and the sum. */
+  private static long q6Eager(String file, BufferAllocator allocator) {
+    int from = (int) java.time.LocalDate.of(1994, 1, 1).toEpochDay();
+    int to = (int) java.time.LocalDate.of(1995, 1, 1).toEpochDay();
+    long sum = 0;
+    try (ParquetFileReader reader = ParquetFileReader.open(file);
+        ParquetBatchReader batches = reader.read(allocator, ReadOptions.defaults().withColumns(Q6)
+            .withUnscaledDecimals(true))) {
+      while (batches.hasNext()) {
+        try (VectorSchemaRoot root = batches.next()) {
+          DateDayVector ship = (DateDayVector) root.getVector(0);
+          BigIntVector discount = (BigIntVector) root.getVector(1);
+          BigIntVector quantity = (BigIntVector) root.getVector(2);
+          BigIntVector price = (BigIntVector) root.getVector(3);
+          for (int i = 0; i < root.getRowCount(); i++) {
+            int d = ship.get(i);
+            long disc = discount.get(i);
+            if (d >= from && d < to && disc >= 5 && disc <= 7 && quantity.get(i) < 2400) {
+              sum += price.get(i) * disc;
+            }
+          }
+        }
+      }
+    }
+    return sum;
   }
 
   /**
