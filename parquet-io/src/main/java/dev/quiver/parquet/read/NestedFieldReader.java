@@ -54,6 +54,19 @@ final class NestedFieldReader implements FieldReader {
    */
   private record PathArrays(int[] kind, int[] present, int[] element, int[] repetition, int[] fixed,
       Builder[] builder, NestedShape[] nodes) {
+    /**
+     * Whether this leaf builds no struct's or list's validity or offsets (other leaves own them all) and no list on
+     * its path is fixed-size: then only its own slots are assembled.
+     */
+    boolean onlyLeafSlots() {
+      for (int k = 0; k < kind.length; k++) {
+        if (kind[k] != LEAF && builder[k] != null || fixed[k] > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** Whether the path holds structs and the leaf only. */
     boolean noLists() {
       for (int k : kind) {
@@ -232,6 +245,10 @@ final class NestedFieldReader implements FieldReader {
       assembleWithoutLists(leaf, p);
       return;
     }
+    if (p.onlyLeafSlots()) {
+      assembleLeafSlots(leaf, p);
+      return;
+    }
     int[] rep = leaf.rep;
     int[] def = leaf.def;
     int[] kind = p.kind();
@@ -294,6 +311,27 @@ final class NestedFieldReader implements FieldReader {
         // a list entry with r above the list's level continues inside the current element; newSlot stays false
       }
     }
+  }
+
+  /**
+   * A leaf that owns no struct or list builder (a second field of a struct inside a list, a map's values), below
+   * variable-size lists: an entry holds a slot of the leaf exactly when its definition level reaches the element
+   * level of the deepest list on the path (a null or empty list above stops the walk before the leaf; a null struct
+   * below the deepest list still gives the leaf a null slot), valid when it reaches the leaf's present level. One
+   * tight loop instead of a walk of the path per entry.
+   */
+  private static void assembleLeafSlots(RepeatedColumnReader leaf, PathArrays p) {
+    int[] kind = p.kind();
+    int elementLevel = 0;
+    int present = 0;
+    for (int k = 0; k < kind.length; k++) {
+      if (kind[k] == LIST) {
+        elementLevel = p.element()[k];
+      } else if (kind[k] == LEAF) {
+        present = p.present()[k];
+      }
+    }
+    leaf.addSlotsReaching(leaf.def, leaf.entries, elementLevel, present);
   }
 
   /**

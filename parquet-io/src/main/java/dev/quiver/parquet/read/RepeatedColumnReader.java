@@ -169,6 +169,27 @@ final class RepeatedColumnReader extends ColumnChunkReader {
     slots += n;
   }
 
+  /**
+   * Appends a leaf slot for each of the {@code n} entries whose definition level is at least {@code slotLevel},
+   * valid (holding the next dense value) when it is at least {@code present}.
+   */
+  void addSlotsReaching(int[] def, int n, int slotLevel, int present) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      count += def[i] >= slotLevel ? 1 : 0;
+    }
+    ensureSlots(slots + count);
+    byte[] validity = staging.validity;
+    int s = slots;
+    for (int i = 0; i < n; i++) {
+      int d = def[i];
+      if (d >= slotLevel) {
+        Bitmaps.set(validity, s++, d >= present);
+      }
+    }
+    slots = s;
+  }
+
   /** Fills {@code vector} with the slots assembled for this batch. */
   void fillSlots(FieldVector vector) {
     fill(vector, slots, false);
