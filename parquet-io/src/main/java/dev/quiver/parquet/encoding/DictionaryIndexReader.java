@@ -59,12 +59,22 @@ public final class DictionaryIndexReader {
     return !checkStretches;
   }
 
-  /** The exception for an index found out of range by a consumer's own bounds check. */
+  /**
+   * The exception for an index found out of range by a consumer's own bounds check while gathering the last
+   * stretch: names the index, as the check pass would have.
+   */
   public ParquetCorruptionException outOfRange(IndexOutOfBoundsException e) {
-    ParquetCorruptionException c = new ParquetCorruptionException("dictionary index out of range for a dictionary "
-        + "of " + dictionarySize + " values", e);
-    return c;
+    for (int i = 0; i < lastStretch; i++) {
+      if (stretch[i] < 0 || stretch[i] >= dictionarySize) {
+        return new ParquetCorruptionException(outOfRangeMessage(stretch[i]), e);
+      }
+    }
+    return new ParquetCorruptionException("dictionary index out of range for a dictionary of " + dictionarySize
+        + " values", e);
   }
+
+  /** Indices in {@link #stretch} from the last {@link #nextStretch} that was not repeated. */
+  private int lastStretch;
 
   /**
    * Reads {@code count} indices, each checked against the dictionary size; the returned array holds them from 0
@@ -98,6 +108,8 @@ public final class DictionaryIndexReader {
       }
     } else if (checkStretches) {
       check(stretch, n);
+    } else {
+      lastStretch = n;
     }
     return n;
   }
@@ -133,8 +145,12 @@ public final class DictionaryIndexReader {
   }
 
   private ParquetCorruptionException outOfRange(int index) {
-    return new ParquetCorruptionException("dictionary index " + Integer.toUnsignedString(index)
-        + " out of range for a dictionary of " + dictionarySize + " values");
+    return new ParquetCorruptionException(outOfRangeMessage(index));
+  }
+
+  private String outOfRangeMessage(int index) {
+    return "dictionary index " + Integer.toUnsignedString(index) + " out of range for a dictionary of "
+        + dictionarySize + " values";
   }
 
   /**
