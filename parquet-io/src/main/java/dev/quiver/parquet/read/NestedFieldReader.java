@@ -240,6 +240,19 @@ final class NestedFieldReader implements FieldReader {
     fillVector(shape, vector);
   }
 
+  /**
+   * Moves past the next {@code rows} rows without assembling them: each leaf reads their levels and skips their
+   * values (see {@link RepeatedColumnReader#skipRows}).
+   *
+   * @throws ParquetCorruptionException when a leaf's levels are corrupt
+   */
+  void skipRows(int rows) {
+    for (int i = 0; i < leaves.size(); i++) {
+      currentLeaf = i;
+      leaves.get(i).skipRows(rows);
+    }
+  }
+
   private void assemble(RepeatedColumnReader leaf, PathArrays p) {
     if (p.noLists()) {
       assembleWithoutLists(leaf, p);

@@ -446,10 +446,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         if (readers[i] instanceof FlatColumnReader flat) {
           flat.skipRows(rows);
         } else {
-          // nested fields are assembled and dropped: record assembly has no skipping of its own yet
-          try (FieldVector scratch = fields.get(i).field().createVector(allocator)) {
-            readers[i].readBatch(scratch, rows);
-          }
+          ((NestedFieldReader) readers[i]).skipRows(rows); // levels read, values skipped, nothing assembled
         }
       } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
           | ArithmeticException | IllegalArgumentException e) {

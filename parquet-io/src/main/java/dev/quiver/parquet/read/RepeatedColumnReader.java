@@ -59,7 +59,7 @@ final class RepeatedColumnReader extends ColumnChunkReader {
     int pendingValues = 0;
     while (true) {
       if (pendingPos == pendingLength) {
-        decodeDense(pendingValues);
+        consumeValues(pendingValues);
         pendingValues = 0;
         if (pageValuesLeft == 0) {
           if (!hasMorePages()) {
@@ -128,10 +128,38 @@ final class RepeatedColumnReader extends ColumnChunkReader {
         break;
       }
     }
-    decodeDense(pendingValues);
+    consumeValues(pendingValues);
     if (rowsStarted < rows) {
       throw new ParquetCorruptionException("column chunk ends after " + (valuesRead - (pendingLength - pendingPos))
           + " level entries, " + (rows - rowsStarted) + " rows short of its row group");
+    }
+  }
+
+  /** True while {@link #skipRows} runs: values are skipped in the decoders instead of decoded. */
+  private boolean skipping;
+
+  private void consumeValues(int count) {
+    if (skipping) {
+      skipValues(count);
+    } else {
+      decodeDense(count);
+    }
+  }
+
+  /**
+   * Moves past the next {@code rows} rows: their levels are read (and checked) as {@link #readLevels} does, their
+   * values skipped in the decoders (dictionary indices advanced, nothing gathered or copied); nothing is left to
+   * assemble.
+   *
+   * @throws ParquetCorruptionException as {@link #readLevels}
+   */
+  void skipRows(int rows) {
+    skipping = true;
+    try {
+      readLevels(rows);
+    } finally {
+      skipping = false;
+      entries = 0;
     }
   }
 
