@@ -69,7 +69,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   private final List<ColumnChunkReader> dictionaryReaders = new ArrayList<>();
   /** The dictionaries of the batch last returned; replaced by the next batch, closed with the reader. */
   private DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
-  /** Per leaf column (by its index in the schema), the buffers its readers reuse from row group to row group. */
+  /**
+   * Per projected leaf (by its position among the projected fields' leaves, so no two readers of a row group ever
+   * share one), the buffers its readers reuse from row group to row group.
+   */
   private final Map<Integer, ColumnStaging> staging = new java.util.HashMap<>();
   private boolean closed;
   /** Rows of the batch opened by {@link #startBatch()} and not yet finished; 0 when none is open. */
@@ -113,6 +116,12 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       names = new ArrayList<>();
       for (SchemaNode node : top) {
         names.add(node.name());
+      }
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : names) {
+      if (options.columns() != null && !seen.add(name)) {
+        throw new IllegalArgumentException("column '" + name + "' is projected twice; each column may be named once");
       }
     }
     List<FieldPlan> plans = new ArrayList<>(names.size());
@@ -553,21 +562,21 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       ranges.add(chunkRange(rg, p, index, dataEnd));
     }
     List<ByteBuffer> chunks = Io.join(file.store().getRanges(file.key(), ranges), file.location());
-    int next = 0;
+    int next = 0; // the projected leaf's position: indexes the chunks, ranges and staging
     fieldDictionaryReaders = new ArrayList<>(fields.size());
     for (int f = 0; f < fields.size(); f++) {
       int dictionariesBefore = dictionaryReaders.size();
       FieldPlan field = fields.get(f);
       if (field.shape() == null) {
         readers[f] = (FlatColumnReader) openLeaf(rg, field.leaves().get(0), chunks.get(next), ranges.get(next),
-            index, true);
+            index, next, true);
         next++;
       } else {
         Map<NestedShape.Leaf, RepeatedColumnReader> byLeaf = new IdentityHashMap<>();
         List<NestedShape.Leaf> shapeLeaves = NestedShape.leaves(field.shape());
         for (int l = 0; l < shapeLeaves.size(); l++) {
           byLeaf.put(shapeLeaves.get(l), (RepeatedColumnReader) openLeaf(rg, field.leaves().get(l),
-              chunks.get(next), ranges.get(next), index, false));
+              chunks.get(next), ranges.get(next), index, next, false));
           next++;
         }
         readers[f] = new NestedFieldReader(field.shape(), byLeaf);
@@ -579,11 +588,11 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   }
 
   private ColumnChunkReader openLeaf(RowGroup rg, ColumnPlan p, ByteBuffer chunk, ByteRange range, int rowGroup,
-      boolean flat) {
+      int leafOrdinal, boolean flat) {
     ColumnMetaData md = rg.columns().get(p.column().index()).metaData();
     Io.Slice bytes = Io.slice(chunk);
     CompressionCodec codec = codec(md, p, rowGroup);
-    ColumnStaging buffers = staging.computeIfAbsent(p.column().index(), i -> new ColumnStaging());
+    ColumnStaging buffers = staging.computeIfAbsent(leafOrdinal, i -> new ColumnStaging());
     ColumnChunkReader reader = flat
         ? new FlatColumnReader(p, bytes.array(), bytes.offset(), bytes.length(), range.offset(), codec,
             options.verifyChecksums(), md.numValues(), buffers)

@@ -163,7 +163,8 @@ public final class ParquetFileReader implements AutoCloseable {
    * A reader of the file's rows in batches of Arrow vectors allocated from {@code allocator}. Each batch belongs
    * to the caller, who closes it.
    *
-   * @throws IllegalArgumentException when a projected column or a selected row group does not exist
+   * @throws IllegalArgumentException when a projected column does not exist or is projected twice, or a selected
+   *     row group does not exist
    * @throws dev.quiver.parquet.UnsupportedParquetException when a projected column is nested
    */
   public ParquetBatchReader read(BufferAllocator allocator, ReadOptions options) {

@@ -13,7 +13,10 @@ import java.util.Set;
  *     caches; larger batches were measured slower with glibc's malloc, which maps and unmaps (or trims and
  *     re-faults) buffers of 512 KiB and more on every batch: a 65,536-row full scan of lineitem SF1 spent about 0.6
  *     s of 1.5 s of CPU in the kernel, a 16,384-row scan almost none, the user time being the same.
- * @param columns the top-level column names to read, in the order the batches should have them; null for all
+ * @param columns the top-level column names to read, in the order the batches should have them; null for all.
+ *     Each name at most once: {@link ParquetFileReader#read} rejects a name given twice with
+ *     {@link IllegalArgumentException} naming it (as it does a name the file lacks). No null names
+ *     ({@link NullPointerException}).
  * @param verifyChecksums whether to check each page's CRC-32 (when the writer stored one) before decoding it
  * @param rowGroups the 0-based row groups to read, in file order whatever the order given; null for all. Readers of
  *     disjoint row groups of one open file may run on separate threads (the way a scan is split across cores).
@@ -82,7 +85,12 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
     return new ReadOptions(rows, columns, verifyChecksums, rowGroups, unscaledDecimals, dictionaryColumns);
   }
 
-  /** A copy reading only {@code names}, in that order. */
+  /**
+   * A copy reading only {@code names}, in that order (see {@link #columns()}: each name once, else
+   * {@link ParquetFileReader#read} throws {@link IllegalArgumentException}).
+   *
+   * @throws NullPointerException when {@code names} holds a null
+   */
   public ReadOptions withColumns(List<String> names) {
     return new ReadOptions(batchSize, names, verifyChecksums, rowGroups, unscaledDecimals, dictionaryColumns);
   }
