@@ -219,6 +219,13 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   /**
    * Whether another batch follows: rows remain after those already returned by {@link #next()} and after the batch
    * {@link #startBatch()} opened, if one is open (which stays open: this does not finish it). False once closed.
+   * Opening the next row group fetches its projected column chunks, so this may fail; the reader is then spent
+   * (later calls return false).
+   *
+   * @throws ParquetCorruptionException when a projected column chunk's byte range lies outside the file's data
+   * @throws UnsupportedParquetException when a projected column chunk is encrypted, in another file, over 2 GiB or
+   *     compressed with a codec not supported
+   * @throws dev.quiver.store.ObjectStoreException when fetching the column chunks fails
    */
   @Override
   public boolean hasNext() {
@@ -243,7 +250,12 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     while (rowsLeftInGroup == 0 && nextRowGroup < count) {
       int index = selected == null ? nextRowGroup : selected.get(nextRowGroup);
       nextRowGroup++;
-      openRowGroup(index);
+      try {
+        openRowGroup(index);
+      } catch (RuntimeException e) {
+        spend(); // as next() does: calling again must not move silently past the row group that failed
+        throw e;
+      }
     }
     return rowsLeftInGroup > 0;
   }

@@ -51,4 +51,94 @@ class ReaderStateTest {
       }
     }
   }
+
+  @Test
+  void aRowGroupThatFailsToOpenSpendsTheReader() {
+    Path file = SelectiveBatchesTest.written().get(0);
+    try (LocalFileSystem local = new LocalFileSystem(file.getParent());
+        FailingRanges store = new FailingRanges(local, 3);
+        LeakCheckedAllocator a = new LeakCheckedAllocator();
+        ParquetFileReader reader = ParquetFileReader.open(store, file.getFileName().toString())) {
+      assertTrue(reader.metadata().rowGroups().size() >= 3, "the file needs three row groups");
+      try (ParquetBatchReader batches = reader.read(a.get(), ReadOptions.defaults().withColumns(List.of("id")))) {
+        long rows = 0;
+        ObjectStoreException failure = null;
+        try {
+          while (batches.hasNext()) {
+            try (VectorSchemaRoot root = batches.next()) {
+              rows += root.getRowCount();
+            }
+          }
+        } catch (ObjectStoreException e) {
+          failure = e;
+        }
+        assertTrue(failure != null, "the second row group's fetch fails");
+        assertEquals(reader.metadata().rowGroups().get(0).numRows(), rows);
+        // spent: no silent move to the third row group
+        assertFalse(batches.hasNext());
+        assertEquals(0, batches.startBatch());
+        assertEquals(3, store.calls.get()); // the footer, the first row group, the failed second
+      }
+    }
+  }
+
+  /** A store whose {@code getRanges} fails on its {@code failOn}-th call (1-based); the rest go to {@code inner}. */
+  private static final class FailingRanges implements ObjectStore {
+    private final ObjectStore inner;
+    private final int failOn;
+    final AtomicInteger calls = new AtomicInteger();
+
+    FailingRanges(ObjectStore inner, int failOn) {
+      this.inner = inner;
+      this.failOn = failOn;
+    }
+
+    @Override
+    public CompletableFuture<List<ByteBuffer>> getRanges(String key, List<ByteRange> ranges) {
+      if (calls.incrementAndGet() == failOn) {
+        return CompletableFuture.failedFuture(new ObjectStoreException(ObjectStoreException.Kind.IO_ERROR, key,
+            "injected failure"));
+      }
+      return inner.getRanges(key, ranges);
+    }
+
+    @Override
+    public CompletableFuture<ObjectMetadata> head(String key) {
+      return inner.head(key);
+    }
+
+    @Override
+    public CompletableFuture<ByteBuffer> get(String key) {
+      return inner.get(key);
+    }
+
+    @Override
+    public CompletableFuture<ByteBuffer> get(String key, ByteRange range) {
+      return inner.get(key, range);
+    }
+
+    @Override
+    public CompletableFuture<ObjectMetadata> put(String key, ByteBuffer data, PutMode mode) {
+      return inner.put(key, data, mode);
+    }
+
+    @Override
+    public CompletableFuture<List<ObjectMetadata>> list(String prefix) {
+      return inner.list(prefix);
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String key) {
+      return inner.delete(key);
+    }
+
+    @Override
+    public String describe() {
+      return "failing " + inner.describe();
+    }
+
+    @Override
+    public void close() {
+    }
+  }
 }
