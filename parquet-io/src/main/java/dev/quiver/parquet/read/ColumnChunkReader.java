@@ -80,8 +80,15 @@ abstract class ColumnChunkReader {
   /** True when the field asks for dictionary-encoded output: indices into a dictionary built per chunk. */
   private final boolean dictionaryOutput;
   private DictionaryIndexReader indexReader;
-  /** Entries of the output dictionary: the dictionary page's, then values of pages that fell back. */
+  /**
+   * Entries of the output dictionary: the dictionary page's, then the distinct values of pages that fell back to
+   * another encoding, each added once (interned through {@link #intern}) when first read.
+   */
   private int outputDictionarySize;
+  /** Dictionary output: the output dictionary's entries by value; null until the first page that fell back. */
+  private InternTable intern;
+  /** Entries of the output dictionary when {@link #arrowDictionary} last built its vector; -1 before. */
+  private int arrowDictionaryEntries = -1;
 
   // staging, sized by the batch
   /** The reusable buffers; {@code staging.validity} holds the batch's slots' validity, built by the subclass. */
@@ -172,8 +179,8 @@ abstract class ColumnChunkReader {
 
   /**
    * Dictionary output: the next {@code count} indices, as 4-byte little-endian ints at the dense position. From a
-   * dictionary-encoded page they are the page's indices; the values of any other page are appended to the output
-   * dictionary and indexed there.
+   * dictionary-encoded page they are the page's indices; the values of any other page are interned into the output
+   * dictionary (see {@link #internValues}).
    */
   private void decodeIndices(int count) {
     int at = denseCount * 4;
@@ -202,35 +209,134 @@ abstract class ColumnChunkReader {
       }
       return;
     }
-    int base = appendToOutputDictionary(count);
-    for (int i = 0; i < count; i++) {
-      INTS.set(staging.values, at + 4 * i, base + i);
+    internValues(at, null, count, count);
+  }
+
+  /** The most bytes an output dictionary may hold (its values' bytes, as one Arrow data buffer). */
+  static final int MAX_OUTPUT_DICTIONARY_BYTES = Integer.MAX_VALUE - 16;
+
+  /**
+   * Dictionary output, a page that is not dictionary-encoded: decodes its next {@code count} values (or, with
+   * {@code positions}, only those at {@code positions[0, count)} among the next {@code span}, moving past all
+   * {@code span}) and writes each one's output-dictionary index as a 4-byte int from byte {@code at} of the
+   * staging values. A value equal to an entry already in the dictionary (of the dictionary page or interned
+   * earlier in this column chunk) gets that entry's index (the first, should the dictionary page repeat a value);
+   * any other is appended as a new entry. Indices handed out are never changed.
+   *
+   * @throws UnsupportedParquetException when the dictionary's bytes would pass
+   *     {@link #MAX_OUTPUT_DICTIONARY_BYTES} (a column chunk with over 2 GiB of distinct values)
+   */
+  private void internValues(int at, int[] positions, int count, int span) {
+    if (intern == null) {
+      indexOutputDictionary();
+    }
+    if (plan.shape() == ColumnPlan.Shape.VARIABLE) {
+      BinaryBatch decoded = staging.binaryScratch;
+      decoded.reset();
+      if (positions == null) {
+        binaryDecoder.read(decoded, count);
+      } else {
+        binaryDecoder.readSelected(decoded, positions, 0, count, span);
+      }
+      int[] offsets = decoded.offsets();
+      byte[] data = decoded.data();
+      byte[] out = staging.values;
+      for (int i = 0; i < count; i++) {
+        INTS.set(out, at + 4 * i, internVariable(data, offsets[i], offsets[i + 1] - offsets[i]));
+      }
+    } else {
+      int width = plan.outputWidth();
+      long bytes = (long) count * width;
+      if (staging.internScratch.length < bytes) {
+        staging.internScratch = new byte[(int) Math.min(Math.max(bytes, 2L * staging.internScratch.length),
+            Integer.MAX_VALUE - 16)];
+      }
+      byte[] decoded = staging.internScratch;
+      if (positions == null) {
+        decodeFixed(decoded, 0, count);
+      } else {
+        decodeFixedSelected(decoded, 0, positions, count, span);
+      }
+      byte[] out = staging.values;
+      for (int i = 0; i < count; i++) {
+        INTS.set(out, at + 4 * i, internFixed(decoded, i * width, width));
+      }
     }
   }
 
-  /**
-   * Dictionary output, a page that is not dictionary-encoded: decodes its next {@code count} values onto the end of
-   * the output dictionary and returns the index of the first.
-   */
-  private int appendToOutputDictionary(int count) {
-    int base = outputDictionarySize;
+  /** Builds {@link #intern} over the output dictionary's entries so far (the dictionary page's). */
+  private void indexOutputDictionary() {
+    intern = new InternTable();
     if (plan.shape() == ColumnPlan.Shape.VARIABLE) {
       if (binaryDictionary == null) {
-        binaryDictionary = new BinaryBatch(count, 1024);
+        binaryDictionary = new BinaryBatch(64, 1024);
       }
-      binaryDecoder.read(binaryDictionary, count);
-      binaryDictionaryLongest = -1; // entries appended: computed again when next needed
+      byte[] data = binaryDictionary.data();
+      int[] offsets = binaryDictionary.offsets();
+      for (int i = 0; i < outputDictionarySize; i++) {
+        int length = offsets[i + 1] - offsets[i];
+        int hash = InternTable.hash(data, offsets[i], length);
+        if (intern.findVariable(data, offsets, data, offsets[i], length, hash) < 0) {
+          intern.add(hash, i); // a repeated entry of the dictionary page keeps answering with its first index
+        }
+      }
     } else {
       int width = plan.outputWidth();
-      long needed = (long) (base + count) * width;
-      if (fixedDictionary == null || needed > fixedDictionary.length) {
-        fixedDictionary = java.util.Arrays.copyOf(fixedDictionary == null ? new byte[0] : fixedDictionary,
-            (int) Math.max(needed, fixedDictionary == null ? 0 : 2L * fixedDictionary.length));
+      if (fixedDictionary == null) {
+        fixedDictionary = new byte[Math.max(width, 1) * 64];
       }
-      decodeFixed(fixedDictionary, base * width, count);
+      for (int i = 0; i < outputDictionarySize; i++) {
+        int hash = InternTable.hash(fixedDictionary, i * width, width);
+        if (intern.findFixed(fixedDictionary, width, fixedDictionary, i * width, hash) < 0) {
+          intern.add(hash, i);
+        }
+      }
     }
-    outputDictionarySize = base + count;
-    return base;
+  }
+
+  /** The output-dictionary index of variable-length value {@code value[from, from + length)}, added if new. */
+  private int internVariable(byte[] value, int from, int length) {
+    BinaryBatch dictionary = binaryDictionary;
+    int hash = InternTable.hash(value, from, length);
+    int found = intern.findVariable(dictionary.data(), dictionary.offsets(), value, from, length, hash);
+    if (found >= 0) {
+      return found;
+    }
+    if ((long) dictionary.byteLength() + length > MAX_OUTPUT_DICTIONARY_BYTES) {
+      throw tooLargeDictionary();
+    }
+    dictionary.append(value, from, length);
+    binaryDictionaryLongest = -1; // entries appended: computed again when next needed
+    int index = outputDictionarySize++;
+    intern.add(hash, index);
+    return index;
+  }
+
+  /** The output-dictionary index of fixed-width value {@code value[from, from + width)}, added if new. */
+  private int internFixed(byte[] value, int from, int width) {
+    int hash = InternTable.hash(value, from, width);
+    int found = intern.findFixed(fixedDictionary, width, value, from, hash);
+    if (found >= 0) {
+      return found;
+    }
+    long needed = (long) (outputDictionarySize + 1) * width;
+    if (needed > MAX_OUTPUT_DICTIONARY_BYTES) {
+      throw tooLargeDictionary();
+    }
+    if (needed > fixedDictionary.length) {
+      fixedDictionary = java.util.Arrays.copyOf(fixedDictionary, (int) Math.min(Math.max(needed,
+          2L * fixedDictionary.length), MAX_OUTPUT_DICTIONARY_BYTES));
+    }
+    System.arraycopy(value, from, fixedDictionary, outputDictionarySize * width, width);
+    int index = outputDictionarySize++;
+    intern.add(hash, index);
+    return index;
+  }
+
+  private UnsupportedParquetException tooLargeDictionary() {
+    return new UnsupportedParquetException("column " + plan.column().dottedPath() + ": the distinct values of one "
+        + "column chunk exceed " + MAX_OUTPUT_DICTIONARY_BYTES + " bytes, too many for a dictionary-encoded vector; "
+        + "read the column without dictionary output");
   }
 
   /**
@@ -303,7 +409,8 @@ abstract class ColumnChunkReader {
 
   /**
    * Dictionary output, selected positions: the page's indices at those positions, or, for a page that fell back to
-   * another encoding, all {@code span} values appended to the output dictionary and the selected ones indexed.
+   * another encoding, the selected values interned into the output dictionary (see {@link #internValues}; the
+   * others are skipped, not added).
    */
   private void selectIndices(int[] positions, int count, int span) {
     int at = denseCount * 4;
@@ -319,10 +426,7 @@ abstract class ColumnChunkReader {
       }
       return;
     }
-    int base = appendToOutputDictionary(span);
-    for (int i = 0; i < count; i++) {
-      INTS.set(out, at + 4 * i, base + positions[i]);
-    }
+    internValues(at, positions, count, span);
   }
 
   /**
@@ -794,9 +898,17 @@ abstract class ColumnChunkReader {
   }
 
   /**
+   * Dictionary output: whether the output dictionary has entries that the last vector of {@link #arrowDictionary}
+   * lacks (always true before the first).
+   */
+  final boolean dictionaryGrew() {
+    return outputDictionarySize != arrowDictionaryEntries;
+  }
+
+  /**
    * Dictionary output: a new vector of the field's value type holding the output dictionary as it stands (the
-   * dictionary page's entries, then the values of pages that fell back), allocated from {@code allocator} and owned
-   * by the caller.
+   * dictionary page's entries, then the distinct values of pages that fell back, in the order first read),
+   * allocated from {@code allocator} and owned by the caller.
    */
   final FieldVector arrowDictionary(org.apache.arrow.memory.BufferAllocator allocator) {
     Field valueField = new Field(plan.field().getName(), FieldType.notNullable(plan.field().getType()), null);
@@ -819,6 +931,7 @@ abstract class ColumnChunkReader {
       vector.close();
       throw e;
     }
+    arrowDictionaryEntries = n;
     return vector;
   }
 

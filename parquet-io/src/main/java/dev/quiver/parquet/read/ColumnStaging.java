@@ -27,6 +27,8 @@ final class ColumnStaging {
   byte[] levelBits = new byte[0];
   /** Selective reads: the dense positions of the selected values within one page's stretch. */
   int[] positions = new int[0];
+  /** Dictionary output: fixed-width values of a page that fell back, on their way to be interned. */
+  byte[] internScratch = new byte[0];
   /** Decompressed page bodies. */
   byte[] pageBuffer = new byte[0];
 }

@@ -42,7 +42,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *
  * <p>I/O is planned per row group before decoding: the byte ranges of the projected column chunks are fetched
  * through {@link dev.quiver.store.ObjectStore#getRanges} in one call, then decoded without further I/O. Memory is
- * bounded by one row group's projected column chunks plus one batch of staging per column.
+ * bounded by one row group's projected column chunks plus one batch of staging per column, plus, for each field
+ * read dictionary-encoded, its column chunk's dictionary: the dictionary page's entries and the distinct values
+ * read from pages that fell back to another encoding (each stored once; at most 2 GiB of value bytes, past which
+ * reading the column throws {@link UnsupportedParquetException}), held in the reader's heap and once in the Arrow
+ * vector of {@link #dictionaries()}.
  *
  * <p>Two styles of reading: {@link #next()} decodes every projected column of a batch into a new root; or
  * {@link #startBatch()} opens a batch without decoding it and {@link #readColumn(int, FieldVector)} /
@@ -67,7 +71,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   private FieldReader[] readers;
   /** The leaf readers of the current row group whose output is dictionary-encoded. */
   private final List<ColumnChunkReader> dictionaryReaders = new ArrayList<>();
-  /** The dictionaries of the batch last returned; replaced by the next batch, closed with the reader. */
+  /** The dictionaries as of the last batch decoded (see {@link #dictionaries()}); closed with the reader. */
   private DictionaryProvider.MapDictionaryProvider dictionaries = new DictionaryProvider.MapDictionaryProvider();
   /**
    * Per projected leaf (by its position among the projected fields' leaves, so no two readers of a row group ever
@@ -499,52 +503,56 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   }
 
   /**
-   * The dictionaries of the dictionary-encoded fields of the batch {@link #next()} returned last (fields whose
-   * stored {@code ARROW:schema} type is dictionary-encoded; see
-   * {@link dev.quiver.parquet.schema.StoredArrowSchema}): such a field's vector holds signed 32-bit indices into
-   * the dictionary with its {@code DictionaryEncoding} id. Owned by this reader: the next batch replaces them
-   * (a dictionary only grows within a row group, so earlier batches of the same row group still index it
-   * correctly) and {@link #close()} frees them; a caller keeping batches longer decodes or copies them first.
-   * Empty when no field is dictionary-encoded.
+   * The dictionaries of the dictionary-encoded fields (fields whose stored {@code ARROW:schema} type is
+   * dictionary-encoded, see {@link dev.quiver.parquet.schema.StoredArrowSchema}, and the columns named by
+   * {@link ReadOptions#dictionaryColumns()}) as of the last batch decoded: the batch {@link #next()} returned
+   * last, or the columns {@link #readColumn(int, FieldVector)} / {@link #readColumn(int, FieldVector, int[], int)}
+   * read last (a field's dictionary is refreshed when its column is read). Such a field's vector holds signed
+   * 32-bit indices into the dictionary with its {@code DictionaryEncoding} id.
+   *
+   * <p>Within a row group a dictionary only grows (entries are appended, never changed), so earlier batches of the
+   * same row group still index the current one correctly; equal values get equal indices within a row group
+   * (values of pages that fell back from dictionary encoding are interned), not across row groups (each column
+   * chunk has its own dictionary). A dictionary that did not grow with a batch is the same {@link Dictionary}
+   * object as before; one that grew, or a new row group's, replaces it, and the replaced vector is closed.
+   * Owned by this reader: do not close them; {@link #close()} frees them; a caller keeping batches longer than the
+   * next batch decodes or copies them first. Empty when no field is dictionary-encoded.
    */
   public DictionaryProvider dictionaries() {
     return dictionaries;
   }
 
-  /**
-   * After a column of {@link #startBatch()}'s batch was read: replaces the dictionaries of that field's
-   * dictionary-encoded leaves (closing the ones they replace).
-   */
+  /** After a column of {@link #startBatch()}'s batch was read: refreshes its dictionary-encoded leaves' dictionaries. */
   private void refreshDictionaries(int field) {
     List<ColumnChunkReader> leaves = fieldDictionaryReaders == null ? null : fieldDictionaryReaders.get(field);
-    if (leaves == null || leaves.isEmpty()) {
-      return;
+    if (leaves != null) {
+      refreshDictionaries(leaves);
     }
+  }
+
+  /** After {@link #next()} decoded a batch: refreshes every dictionary-encoded leaf's dictionary. */
+  private void refreshDictionaries() {
+    refreshDictionaries(dictionaryReaders);
+  }
+
+  /**
+   * Replaces the dictionary of each of {@code leaves} whose output dictionary grew since its last vector was built
+   * (or that has none yet, a new row group's) with a new vector, closing the one it replaces; a dictionary that did
+   * not grow stays as it is, the same vector handed out again, so a batch costs no copy of an unchanged dictionary.
+   */
+  private void refreshDictionaries(List<ColumnChunkReader> leaves) {
     for (ColumnChunkReader reader : leaves) {
+      long id = reader.dictionaryEncoding().getId();
+      if (!reader.dictionaryGrew() && dictionaries.lookup(id) != null) {
+        continue;
+      }
       Dictionary fresh = new Dictionary(reader.arrowDictionary(allocator), reader.dictionaryEncoding());
-      Dictionary old = dictionaries.lookup(reader.dictionaryEncoding().getId());
+      Dictionary old = dictionaries.lookup(id);
       dictionaries.put(fresh);
       if (old != null) {
         old.getVector().close();
       }
     }
-  }
-
-  private void refreshDictionaries() {
-    if (dictionaryReaders.isEmpty()) {
-      return;
-    }
-    DictionaryProvider.MapDictionaryProvider next = new DictionaryProvider.MapDictionaryProvider();
-    try {
-      for (ColumnChunkReader reader : dictionaryReaders) {
-        next.put(new Dictionary(reader.arrowDictionary(allocator), reader.dictionaryEncoding()));
-      }
-    } catch (RuntimeException e) {
-      next.close();
-      throw e;
-    }
-    dictionaries.close();
-    dictionaries = next;
   }
 
   private ParquetCorruptionException withContext(ParquetCorruptionException e, FieldReader reader) {

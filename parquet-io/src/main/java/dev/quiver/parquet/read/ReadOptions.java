@@ -30,8 +30,12 @@ import java.util.Set;
  * @param dictionaryColumns names of flat (top-level, non-repeated) BYTE_ARRAY string or binary columns to deliver
  *     dictionary-encoded: the batch's vector holds signed 32-bit indices (an {@code IntVector} whose field carries a
  *     {@code DictionaryEncoding}) into a dictionary of the column's values that
- *     {@link ParquetBatchReader#dictionaries()} provides: the column chunk's dictionary page, extended with the
- *     values of any pages that fell back to another encoding (so it suits low-cardinality columns). Names of columns
+ *     {@link ParquetBatchReader#dictionaries()} provides, one per column chunk (row group): the chunk's dictionary
+ *     page, extended with the distinct values of any pages that fell back to another encoding (PLAIN, DELTA_*),
+ *     each added once, when first read (in a selective read, only the selected values are added), so equal values
+ *     get equal indices within a row group. The dictionary's memory is its distinct values (it suits
+ *     low-cardinality columns; past 2 GiB of distinct value bytes in one column chunk the read throws
+ *     {@link dev.quiver.parquet.UnsupportedParquetException}). Names of columns
  *     that are not read, not flat, or not strings/binaries (a BYTE_ARRAY decimal, say) are ignored. Empty by
  *     default; never null (null is taken as empty).
  */

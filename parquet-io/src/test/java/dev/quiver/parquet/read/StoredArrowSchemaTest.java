@@ -222,6 +222,56 @@ class StoredArrowSchemaTest {
   }
 
   @Test
+  void storedDictionaryTypesOfPlainPagesInternTheirValues() throws Exception {
+    // dictionary encoding off: every page PLAIN; the output dictionaries hold each distinct value once (n's three
+    // longs take the fixed-width path, s's strings the variable-length one), and equal values share an index
+    int rows = 5000;
+    Schema stored = new Schema(List.of(
+        new Field("s", new FieldType(true, ArrowType.Utf8.INSTANCE,
+            new org.apache.arrow.vector.types.pojo.DictionaryEncoding(7, false, new ArrowType.Int(8, true))), null),
+        new Field("n", new FieldType(false, new ArrowType.Int(64, true),
+            new org.apache.arrow.vector.types.pojo.DictionaryEncoding(8, false, new ArrowType.Int(16, true))), null)));
+    Path file = dir.resolve("plain-categories.parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(CATEGORIES);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(CATEGORIES)
+        .withDictionaryEncoding(false).withPageSize(1024).withRowGroupRowCountLimit(1500)
+        .withExtraMetaData(Map.of("ARROW:schema", ipc(stored))).build()) {
+      for (int i = 0; i < rows; i++) {
+        Group g = groups.newGroup();
+        if (i % 7 != 0) {
+          g.add("s", "cat-" + (i % 5));
+        }
+        g.add("n", (long) (i % 3) * 1_000_000_007L);
+        writer.write(g);
+      }
+    }
+    List<List<String>> expected = ParquetJavaReference.read(file, List.of("s", "n"));
+    int row = 0;
+    try (ParquetFileReader reader = ParquetFileReader.open(file.toString());
+         LeakCheckedAllocator allocator = new LeakCheckedAllocator();
+         ParquetBatchReader batches = reader.read(allocator.get(), ReadOptions.defaults().withBatchSize(100))) {
+      assertTrue(reader.metadata().rowGroups().size() > 1, "several row groups");
+      while (batches.hasNext()) {
+        try (VectorSchemaRoot root = batches.next()) {
+          org.apache.arrow.vector.FieldVector s = batches.dictionaries().lookup(7).getVector();
+          org.apache.arrow.vector.FieldVector n = batches.dictionaries().lookup(8).getVector();
+          assertTrue(s.getValueCount() <= 5, "s dictionary of " + s.getValueCount() + " entries");
+          assertTrue(n.getValueCount() <= 3, "n dictionary of " + n.getValueCount() + " entries");
+          org.apache.arrow.vector.IntVector si = (org.apache.arrow.vector.IntVector) root.getVector("s");
+          org.apache.arrow.vector.IntVector ni = (org.apache.arrow.vector.IntVector) root.getVector("n");
+          for (int i = 0; i < root.getRowCount(); i++, row++) {
+            assertEquals(row % 7 == 0, si.isNull(i));
+            assertEquals(expected.get(0).get(row), si.isNull(i) ? "null" : ArrowCanonical.value(s, si.get(i)),
+                "s row " + row);
+            assertEquals(expected.get(1).get(row), ArrowCanonical.value(n, ni.get(i)), "n row " + row);
+          }
+        }
+      }
+    }
+    assertEquals(rows, row);
+  }
+
+  @Test
   void aHintThatDoesNotDecodeIsIgnored() throws Exception {
     Path file = write("garbage.parquet", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5}));
     try (ParquetFileReader reader = ParquetFileReader.open(file.toString())) {
