@@ -111,11 +111,41 @@ abstract class ColumnChunkReader {
     return pages.pageOrdinal();
   }
 
-  /** Prepares the staging arrays for a batch of up to {@code slots} slots and empties the dense values. */
+  /** The longest staging array this reader makes (a little under {@code Integer.MAX_VALUE}, as JVMs allow). */
+  static final int MAX_STAGING_BYTES = Integer.MAX_VALUE - 16;
+
+  /**
+   * The bytes of {@code count} values of {@code width} bytes, computed in 64 bits.
+   *
+   * @throws UnsupportedParquetException when they exceed {@link #MAX_STAGING_BYTES}, which one staging array (and
+   *     one Arrow buffer) cannot hold: a batch of wide values, a smaller {@link ReadOptions#batchSize()} reads it
+   */
+  protected final int stagingBytes(long count, int width) {
+    long bytes = count * width;
+    if (bytes > MAX_STAGING_BYTES) {
+      throw new UnsupportedParquetException("column " + plan.column().dottedPath() + ": " + count + " values of "
+          + width + " bytes (" + bytes + " bytes) exceed the " + MAX_STAGING_BYTES + " bytes one staging array or "
+          + "Arrow buffer holds; read with a smaller ReadOptions.batchSize");
+    }
+    return (int) bytes;
+  }
+
+  /** A new length for an array of {@code length} that must hold {@code needed}: doubled, capped at the maximum. */
+  private static int grown(int needed, int length) {
+    return (int) Math.min(Math.max(needed, 2L * length), MAX_STAGING_BYTES);
+  }
+
+  /**
+   * Prepares the staging arrays for a batch of up to {@code slots} slots and empties the dense values.
+   *
+   * @throws UnsupportedParquetException when {@code slots} values of the column's width exceed
+   *     {@link #MAX_STAGING_BYTES} (see {@link #stagingBytes})
+   */
   protected final void startBatch(int slots) {
     int width = Math.max(plan.outputWidth(), 1);
-    if (staging.values.length < (long) slots * width) {
-      staging.values = new byte[Math.max(slots * width, Math.min(staging.values.length * 2, Integer.MAX_VALUE - 16))];
+    int valueBytes = stagingBytes(slots, width);
+    if (staging.values.length < valueBytes) {
+      staging.values = new byte[grown(valueBytes, staging.values.length)];
     }
     int bitmapBytes = (slots + 7) >>> 3;
     if (staging.validity.length < bitmapBytes) {
@@ -129,7 +159,11 @@ abstract class ColumnChunkReader {
     denseCount = 0;
   }
 
-  /** Makes room for {@code slots} slots in the validity staging, keeping what is there. */
+  /**
+   * Makes room for {@code slots} slots in the validity staging, keeping what is there.
+   *
+   * @throws UnsupportedParquetException as {@link #startBatch}
+   */
   protected final void ensureSlots(int slots) {
     int bitmapBytes = (slots + 7) >>> 3;
     if (staging.validity.length < bitmapBytes) {
@@ -137,8 +171,9 @@ abstract class ColumnChunkReader {
       staging.bitScratch = new byte[staging.validity.length];
     }
     int width = Math.max(plan.outputWidth(), 1);
-    if (staging.values.length < (long) slots * width) {
-      staging.values = java.util.Arrays.copyOf(staging.values, Math.max(slots * width, staging.values.length * 2));
+    int valueBytes = stagingBytes(slots, width);
+    if (staging.values.length < valueBytes) {
+      staging.values = java.util.Arrays.copyOf(staging.values, grown(valueBytes, staging.values.length));
     }
     if (staging.offsets.length < slots + 1) {
       staging.offsets = new int[Math.max(slots + 1, staging.offsets.length * 2)];
@@ -165,11 +200,11 @@ abstract class ColumnChunkReader {
     switch (plan.shape()) {
       case BOOLEAN, FIXED -> {
         int width = plan.outputWidth();
-        int at = denseCount * width;
-        if ((long) (denseCount + count) * width > staging.values.length) {
-          staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * width, staging.values.length * 2));
+        int end = stagingBytes((long) denseCount + count, width);
+        if (end > staging.values.length) {
+          staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
         }
-        decodeFixed(staging.values, at, count);
+        decodeFixed(staging.values, denseCount * width, count);
       }
       case VARIABLE -> binaryDecoder.read(staging.binaryValues, count);
       default -> throw new IllegalStateException(plan.shape().name());
@@ -183,10 +218,10 @@ abstract class ColumnChunkReader {
    * dictionary (see {@link #internValues}).
    */
   private void decodeIndices(int count) {
+    int end = stagingBytes((long) denseCount + count, 4);
     int at = denseCount * 4;
-    if ((long) (denseCount + count) * 4 > staging.values.length) {
-      staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * 4,
-          staging.values.length * 2));
+    if (end > staging.values.length) {
+      staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
     }
     if (pageIsDictionaryEncoded) {
       byte[] out = staging.values;
@@ -246,10 +281,9 @@ abstract class ColumnChunkReader {
       }
     } else {
       int width = plan.outputWidth();
-      long bytes = (long) count * width;
+      int bytes = stagingBytes(count, width);
       if (staging.internScratch.length < bytes) {
-        staging.internScratch = new byte[(int) Math.min(Math.max(bytes, 2L * staging.internScratch.length),
-            Integer.MAX_VALUE - 16)];
+        staging.internScratch = new byte[grown(bytes, staging.internScratch.length)];
       }
       byte[] decoded = staging.internScratch;
       if (positions == null) {
@@ -283,7 +317,7 @@ abstract class ColumnChunkReader {
     } else {
       int width = plan.outputWidth();
       if (fixedDictionary == null) {
-        fixedDictionary = new byte[Math.max(width, 1) * 64];
+        fixedDictionary = new byte[0]; // grown by internFixed
       }
       for (int i = 0; i < outputDictionarySize; i++) {
         int hash = InternTable.hash(fixedDictionary, i * width, width);
@@ -377,9 +411,9 @@ abstract class ColumnChunkReader {
     switch (plan.shape()) {
       case BOOLEAN, FIXED -> {
         int width = plan.outputWidth();
-        if ((long) (denseCount + count) * width > staging.values.length) {
-          staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * width,
-              staging.values.length * 2));
+        int end = stagingBytes((long) denseCount + count, width);
+        if (end > staging.values.length) {
+          staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
         }
         decodeFixedSelected(staging.values, denseCount * width, positions, count, span);
       }
@@ -396,9 +430,9 @@ abstract class ColumnChunkReader {
       binaryDecoder.readSelected(staging.binaryScratch, positions, 0, count, span);
       plan.binaryConverter().convert(staging.binaryScratch, out, at);
     } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
-      int physicalBytes = count * plan.physicalWidth();
+      int physicalBytes = stagingBytes(count, plan.physicalWidth());
       if (staging.physical.length < physicalBytes) {
-        staging.physical = new byte[Math.max(physicalBytes, staging.physical.length * 2)];
+        staging.physical = new byte[grown(physicalBytes, staging.physical.length)];
       }
       fixedDecoder.readSelected(staging.physical, 0, plan.physicalWidth(), positions, 0, count, span);
       plan.fixedConverter().convert(staging.physical, 0, out, at, count);
@@ -413,10 +447,10 @@ abstract class ColumnChunkReader {
    * others are skipped, not added).
    */
   private void selectIndices(int[] positions, int count, int span) {
+    int end = stagingBytes((long) denseCount + count, 4);
     int at = denseCount * 4;
-    if ((long) (denseCount + count) * 4 > staging.values.length) {
-      staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * 4,
-          staging.values.length * 2));
+    if (end > staging.values.length) {
+      staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
     }
     byte[] out = staging.values;
     if (pageIsDictionaryEncoded) {
@@ -520,9 +554,9 @@ abstract class ColumnChunkReader {
       int from = plain.consume(count);
       plan.fixedConverter().convert(plain.buffer(), from, out, at, count);
     } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
-      int physicalBytes = count * plan.physicalWidth();
+      int physicalBytes = stagingBytes(count, plan.physicalWidth());
       if (staging.physical.length < physicalBytes) {
-        staging.physical = new byte[Math.max(physicalBytes, staging.physical.length * 2)];
+        staging.physical = new byte[grown(physicalBytes, staging.physical.length)];
       }
       fixedDecoder.read(staging.physical, 0, count);
       plan.fixedConverter().convert(staging.physical, 0, out, at, count);
@@ -600,8 +634,9 @@ abstract class ColumnChunkReader {
 
   /** Moves the {@code dense} values at slots {@code [0, dense)} onto the valid slots of {@code [0, slots)}. */
   private void spreadFixed(int slots, int dense, int width) {
-    if ((long) slots * width > staging.values.length) {
-      staging.values = java.util.Arrays.copyOf(staging.values, slots * width);
+    int bytes = stagingBytes(slots, width);
+    if (bytes > staging.values.length) {
+      staging.values = java.util.Arrays.copyOf(staging.values, bytes);
     }
     byte[] values = staging.values;
     byte[] validity = staging.validity;
@@ -868,7 +903,7 @@ abstract class ColumnChunkReader {
       BinaryBatch dictionary = new BinaryBatch(count, length); // the decoder reserves the page's bytes
       new PlainBinaryDecoder(data, offset, length).read(dictionary, count);
       if (plan.binaryConverter() != null) {
-        fixedDictionary = new byte[count * plan.outputWidth()];
+        fixedDictionary = new byte[stagingBytes(count, plan.outputWidth())];
         plan.binaryConverter().convert(dictionary, fixedDictionary, 0);
       } else {
         binaryDictionary = dictionary;
@@ -882,7 +917,7 @@ abstract class ColumnChunkReader {
       byte[] raw = new byte[count * width];
       new PlainFixedWidthDecoder(data, offset, length, width).read(raw, 0, count);
       if (plan.fixedConverter() != null) {
-        fixedDictionary = new byte[count * plan.outputWidth()];
+        fixedDictionary = new byte[stagingBytes(count, plan.outputWidth())];
         plan.fixedConverter().convert(raw, 0, fixedDictionary, 0, count);
       } else {
         fixedDictionary = raw;

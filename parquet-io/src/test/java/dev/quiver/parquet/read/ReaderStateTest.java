@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.parquet.UnsupportedParquetException;
 import dev.quiver.parquet.testing.LeakCheckedAllocator;
 import dev.quiver.store.ByteRange;
 import dev.quiver.store.ObjectMetadata;
@@ -17,13 +18,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The batch reader's projection and state rules: a column projected twice is rejected up front (it used to share
- * one reader's buffers and fail as corrupt), and a row group that fails to open leaves the reader spent rather than
- * silently skipped on the next call.
+ * The batch reader's projection, state and size rules: a column projected twice is rejected up front (it used to
+ * share one reader's buffers and fail as corrupt); a row group that fails to open leaves the reader spent rather
+ * than silently skipped on the next call; a batch whose values cannot fit one array is a clear error, not an int
+ * overflow.
  */
 class ReaderStateTest {
   @Test
@@ -78,6 +89,56 @@ class ReaderStateTest {
         assertFalse(batches.hasNext());
         assertEquals(0, batches.startBatch());
         assertEquals(3, store.calls.get()); // the footer, the first row group, the failed second
+      }
+    }
+  }
+
+  @Test
+  void aBatchOfValuesTooWideForOneArrayIsAClearError(@TempDir Path dir) throws Exception {
+    // 3000 null values of a 1,000,000-byte FIXED_LEN_BYTE_ARRAY: a batch of all of them would need 3e9 bytes of
+    // staging, past what an array holds (the int product overflowed); smaller batches read
+    MessageType schema = MessageTypeParser.parseMessageType(
+        "message m { optional fixed_len_byte_array(1000000) big; required int32 n; }");
+    Path file = dir.resolve("wide.parquet");
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(schema)
+        .build()) {
+      for (int r = 0; r < 3000; r++) {
+        writer.write(groups.newGroup().append("n", r));
+      }
+    }
+    List<String> expected = ParquetJavaReference.read(file, List.of("big")).get(0);
+    try (LeakCheckedAllocator a = new LeakCheckedAllocator();
+        ParquetFileReader reader = ParquetFileReader.open(file.toString())) {
+      try (ParquetBatchReader batches = reader.read(a.get(), ReadOptions.defaults().withBatchSize(3000))) {
+        UnsupportedParquetException e = assertThrows(UnsupportedParquetException.class, batches::next);
+        assertTrue(e.getMessage().contains("3000 values of 1000000 bytes") && e.getMessage().contains("batchSize"),
+            e.getMessage());
+        assertFalse(batches.hasNext(), "spent");
+      }
+      try (ParquetBatchReader batches = reader.read(a.get(), ReadOptions.defaults().withBatchSize(3000))) {
+        assertEquals(3000, batches.startBatch());
+        int[] all = new int[3000];
+        for (int i = 0; i < all.length; i++) {
+          all[i] = i;
+        }
+        try (FieldVector v = batches.schema().getFields().get(0).createVector(a.get())) {
+          UnsupportedParquetException e = assertThrows(UnsupportedParquetException.class,
+              () -> batches.readColumn(0, v, all, all.length));
+          assertTrue(e.getMessage().contains("3000 values of 1000000 bytes"), e.getMessage());
+        }
+      }
+      try (ParquetBatchReader batches = reader.read(a.get(), ReadOptions.defaults().withBatchSize(10)
+          .withColumns(List.of("big")))) {
+        int row = 0;
+        while (batches.hasNext()) {
+          try (VectorSchemaRoot root = batches.next()) {
+            for (int i = 0; i < root.getRowCount(); i++, row++) {
+              assertEquals(expected.get(row), ArrowCanonical.value(root.getVector(0), i), "row " + row);
+            }
+          }
+        }
+        assertEquals(3000, row);
       }
     }
   }
