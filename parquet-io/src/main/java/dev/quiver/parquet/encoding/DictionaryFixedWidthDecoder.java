@@ -122,7 +122,11 @@ public final class DictionaryFixedWidthDecoder implements FixedWidthDecoder {
     }
   }
 
-  /** Gathers only the selected entries; the indices between them are decoded (and checked) but gather nothing. */
+  /**
+   * Gathers only the selected entries. Only the selected indices are checked against the dictionary size; the
+   * indices between are skipped (RLE runs by arithmetic, bit-packed groups whole; see
+   * {@link DictionaryIndexReader#selected}), neither checked nor gathered.
+   */
   @Override
   public void readSelected(byte[] out, int outOffset, int width, int[] positions, int from, int count, int span) {
     int[] idx = indices.selected(positions, from, count, span);

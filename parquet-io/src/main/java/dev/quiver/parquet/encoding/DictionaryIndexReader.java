@@ -201,9 +201,10 @@ public final class DictionaryIndexReader {
 
   /**
    * Moves past the next {@code count} indices: RLE runs by arithmetic, bit-packed groups whole; indices skipped
-   * are not checked against the dictionary size, as nothing reads them.
+   * are not checked against the dictionary size, as nothing reads them (an index out of range among them is not
+   * reported).
    *
-   * @throws ParquetCorruptionException when the data ends early or an index is out of range
+   * @throws ParquetCorruptionException when the data ends before {@code count} indices or a run header is malformed
    */
   public void skip(int count) {
     rle.skip(count);

@@ -303,11 +303,21 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    * Starts the next batch without decoding it: the two-phase (late materialisation) alternative to {@link #next()}.
    * The consumer then decodes the columns it needs with {@link #readColumn(int, FieldVector)} (all rows) or
    * {@link #readColumn(int, FieldVector, int[], int)} (only the rows a filter kept), each at most once; columns not
-   * read before the next {@code startBatch()}, {@link #next()} or {@link #close()} are skipped cheaply (levels and
-   * dictionary indices advanced without gathering values, a data page wholly within skipped rows passed over
-   * without decompressing it). Finishes the batch started before, if any. A batch never spans row groups and has
-   * at most {@link ReadOptions#batchSize()} rows, as with {@link #next()}; the two styles may alternate between
+   * read before the next {@code startBatch()}, {@link #next()} or {@link #close()} are skipped: nothing is copied or
+   * gathered into a vector. Finishes the batch started before, if any. A batch never spans row groups and has at
+   * most {@link ReadOptions#batchSize()} rows, as with {@link #next()}; the two styles may alternate between
    * batches but not be mixed within one.
+   *
+   * <p>What skipping costs. A flat column's data page wholly within skipped rows is passed over without
+   * decompressing it (its header's value count is its row count). In a page that is started, the skipped rows'
+   * definition levels are decoded (to count their values), and the values are moved past at a cost that depends
+   * on the page's encoding: by arithmetic for PLAIN fixed-width values and BYTE_STREAM_SPLIT; by RLE run or whole
+   * bit-packed group for dictionary indices (not range-checked); by walking each value's length prefix for PLAIN
+   * BYTE_ARRAY; but DELTA_BINARY_PACKED and DELTA_BYTE_ARRAY decode every skipped value (each is chained to the one
+   * before), DELTA_LENGTH_BYTE_ARRAY decodes every skipped length, and RLE booleans every skipped value. A nested
+   * field (list, map, struct) is skipped by its leaves, whose definition and repetition levels are all read and
+   * checked (a row's extent is only known from them) and whose values are skipped as above; no page of a nested
+   * field is passed over whole.
    *
    * @return the batch's row count; 0 when no rows remain (or the reader is closed)
    * @throws ParquetCorruptionException when skipping the unread columns of the previous batch finds corrupt pages
@@ -364,9 +374,14 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   /**
    * Decodes only rows {@code rows[0, count)} of the current batch (from {@link #startBatch()}) of the flat
    * (top-level, non-repeated) column {@code column} into {@code into}: {@code count} slots, the selected rows in
-   * their order. Only the selected values are gathered or copied (dictionary pages gather the selected indices only,
-   * PLAIN pages copy the selected values only); the column's other rows in the batch are skipped as in
-   * {@link #startBatch()}. An empty selection ({@code count == 0}) reads nothing and gives an empty vector.
+   * their order. Only the selected values are copied into the vector: dictionary pages gather the selected indices
+   * only (checking only those), PLAIN pages copy the selected values only. The column's other rows in the batch
+   * are skipped as {@link #startBatch()} describes, so they may still be decoded: the definition levels of every
+   * row of a started page, and, between selected values, every value of DELTA_BINARY_PACKED and DELTA_BYTE_ARRAY
+   * pages, every length of DELTA_LENGTH_BYTE_ARRAY pages and every RLE boolean. A data page wholly between selected
+   * rows is passed over without decompressing it. For a dictionary-encoded field, only the selected values of pages
+   * that fell back to another encoding are added to its dictionary. An empty selection ({@code count == 0}) reads
+   * nothing and gives an empty vector.
    *
    * @param column 0-based index of the field in {@link #schema()}; the field must be flat
    * @param into an empty vector of that field's type (see {@link #readColumn(int, FieldVector)})

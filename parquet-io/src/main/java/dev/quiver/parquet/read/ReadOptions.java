@@ -37,7 +37,7 @@ import java.util.Set;
  *     low-cardinality columns; past 2 GiB of distinct value bytes in one column chunk the read throws
  *     {@link dev.quiver.parquet.UnsupportedParquetException}). Names of columns
  *     that are not read, not flat, or not strings/binaries (a BYTE_ARRAY decimal, say) are ignored. Empty by
- *     default; never null (null is taken as empty).
+ *     default; never null (null is taken as empty); a null name in it throws {@link NullPointerException}.
  */
 public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups,
     boolean unscaledDecimals, Set<String> dictionaryColumns) {
@@ -50,7 +50,10 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
    */
   public static final String DECIMAL_METADATA_KEY = "quiver:decimal";
 
-  /** @throws IllegalArgumentException when {@code batchSize < 1} */
+  /**
+   * @throws IllegalArgumentException when {@code batchSize < 1}
+   * @throws NullPointerException when {@code columns}, {@code rowGroups} or {@code dictionaryColumns} holds a null
+   */
   public ReadOptions {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
@@ -120,6 +123,8 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
   /**
    * A copy delivering the named flat string/binary columns dictionary-encoded (see {@link #dictionaryColumns()});
    * replaces any names given before. Null or empty for none.
+   *
+   * @throws NullPointerException when {@code names} holds a null name
    */
   public ReadOptions withDictionaryColumns(Collection<String> names) {
     return new ReadOptions(batchSize, columns, verifyChecksums, rowGroups, unscaledDecimals,

@@ -176,6 +176,49 @@ class FusedDictionaryDecodingTest {
     }
   }
 
+  /**
+   * The documented contract of skipping and selective reads: skipped and unselected indices are not checked against
+   * the dictionary size (an out-of-range one among them is not reported); selected ones are, and gather the right
+   * entries.
+   */
+  @Test
+  void onlySelectedIndicesAreChecked() throws IOException {
+    int size = 5;
+    int[][] cases = {
+        concat(repeat(1, 50), repeat(6, 3), repeat(2, 40)),
+        concat(repeat(1, 50), repeat(6, 12), repeat(2, 40)),
+        concat(new int[] {0, 1, 2, 3, 4, 0, 1, 7}, repeat(3, 64)),
+    };
+    byte[] dictionary = new byte[size * 4];
+    for (int d = 0; d < size; d++) {
+      dictionary[d * 4] = (byte) (10 + d);
+    }
+    for (int[] idx : cases) {
+      byte[] page = page(idx, 3);
+      new DictionaryIndexReader(page, 0, page.length, size).skip(idx.length); // no exception
+      int[] good = new int[idx.length];
+      int count = 0;
+      int bad = -1;
+      for (int i = 0; i < idx.length; i++) {
+        if (idx[i] < size) {
+          good[count++] = i;
+        } else if (bad < 0) {
+          bad = i;
+        }
+      }
+      DictionaryFixedWidthDecoder fixed = new DictionaryFixedWidthDecoder(page, 0, page.length, dictionary, size, 4);
+      byte[] out = new byte[count * 4];
+      fixed.readSelected(out, 0, 4, good, 0, count, idx.length);
+      for (int i = 0; i < count; i++) {
+        assertEquals(10 + idx[good[i]], out[i * 4], "selected position " + good[i]);
+      }
+      int[] withBad = {bad};
+      DictionaryFixedWidthDecoder again = new DictionaryFixedWidthDecoder(page, 0, page.length, dictionary, size, 4);
+      assertThrows(ParquetCorruptionException.class,
+          () -> again.readSelected(new byte[4], 0, 4, withBad, 0, 1, idx.length));
+    }
+  }
+
   @Test
   void aPageHoldingFewerIndicesThanAskedIsCorruption() throws IOException {
     byte[] page = page(repeat(2, 40), 2);

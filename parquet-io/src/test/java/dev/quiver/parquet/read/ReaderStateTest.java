@@ -64,6 +64,13 @@ class ReaderStateTest {
   }
 
   @Test
+  void nullNamesInOptionsAreNullPointerExceptionsAsDocumented() {
+    List<String> withNull = java.util.Arrays.asList("s", null);
+    assertThrows(NullPointerException.class, () -> ReadOptions.defaults().withDictionaryColumns(withNull));
+    assertThrows(NullPointerException.class, () -> ReadOptions.defaults().withColumns(withNull));
+  }
+
+  @Test
   void aRowGroupThatFailsToOpenSpendsTheReader() {
     Path file = SelectiveBatchesTest.written().get(0);
     try (LocalFileSystem local = new LocalFileSystem(file.getParent());
