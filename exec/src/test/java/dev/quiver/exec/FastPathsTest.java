@@ -85,6 +85,14 @@ class FastPathsTest {
           + "GROUP BY k ORDER BY k|2",
       "SELECT k, tax < 0.04 AS a, 0.04 < tax AS b, 0.05 = tax AS c, count(*) AS n FROM '%s' "
           + "GROUP BY k, tax < 0.04, 0.04 < tax, 0.05 = tax ORDER BY k, a NULLS FIRST, b NULLS FIRST, c NULLS FIRST|1",
+      // exact sums in one pass for two null-free columns: paired with a column whose partial sums are not proven
+      // exact (big: the 128-bit row loop), with a nullable column (alone), SUM and AVG of one column sharing sums
+      "SELECT f, g, sum(big) AS a, sum(p) AS b, avg(big) AS c, sum(tax) AS d, avg(p) AS e, sum(i) AS h, "
+          + "avg(tax) AS t FROM '%s' GROUP BY f, g ORDER BY f NULLS FIRST, g|1",
+      "SELECT sum(big) AS a, sum(p) AS b, sum(tax) AS c, avg(tax) AS d, sum(i) AS e, avg(big) AS f, count(*) AS n "
+          + "FROM '%s' WHERE k <> 2|2",
+      "SELECT k, sum(p) AS a, sum(disc) AS b, avg(tax) AS c FROM '%s' WHERE i < 0 GROUP BY k ORDER BY k|1",
+      "SELECT sum(p) AS a, sum(disc) AS b, avg(tax) AS c, count(*) AS n FROM '%s' WHERE i < 0|1",
   })
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);
