@@ -39,6 +39,9 @@ record ColumnPlan(ColumnDescriptor column, Field field, Shape shape, int physica
     if (type instanceof ArrowType.Null) {
       return new ColumnPlan(column, field, Shape.NULL, physicalWidth, 0, null, null);
     }
+    if (field.getMetadata().containsKey(ReadOptions.DECIMAL_METADATA_KEY)) {
+      return unscaledDecimal(column, field, pt, physicalWidth);
+    }
     switch (pt) {
       case BOOLEAN:
         return new ColumnPlan(column, field, Shape.BOOLEAN, 1, 1, null, null);
@@ -65,6 +68,22 @@ record ColumnPlan(ColumnDescriptor column, Field field, Shape shape, int physica
       converter = ValueConverters.narrowInt32(outputWidth);
     }
     return new ColumnPlan(column, field, Shape.FIXED, physicalWidth, outputWidth, converter, null);
+  }
+
+  /**
+   * A decimal of precision at most 18 delivered as unscaled signed 64-bit values ({@link ReadOptions#unscaledDecimals()}):
+   * INT64 as is (no converter: the plain INT64 path), INT32 sign-extended, FIXED_LEN_BYTE_ARRAY and BYTE_ARRAY from
+   * big-endian two's complement, checked to fit 64 bits.
+   */
+  private static ColumnPlan unscaledDecimal(ColumnDescriptor column, Field field, PhysicalType pt, int physicalWidth) {
+    return switch (pt) {
+      case INT64 -> new ColumnPlan(column, field, Shape.FIXED, 8, 8, null, null);
+      case INT32 -> new ColumnPlan(column, field, Shape.FIXED, 4, 8, ValueConverters.signExtend(4, 8), null);
+      case FIXED_LEN_BYTE_ARRAY -> new ColumnPlan(column, field, Shape.FIXED, physicalWidth, 8,
+          ValueConverters.bigEndianDecimal(physicalWidth, 8), null);
+      case BYTE_ARRAY -> new ColumnPlan(column, field, Shape.FIXED, -1, 8, null, ValueConverters.binaryDecimal(8));
+      default -> throw new IllegalStateException("DECIMAL on " + pt); // the schema mapper rejects it earlier
+    };
   }
 
   private static int outputWidth(ArrowType type, int physicalWidth) {

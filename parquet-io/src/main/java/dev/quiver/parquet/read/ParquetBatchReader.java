@@ -29,7 +29,9 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -122,8 +124,13 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
               column = c;
             }
           }
-          plans.add(new FieldPlan(StoredArrowSchema.toMemoryFormat(field), null, List.of(ColumnPlan.of(column,
-              field))));
+          if (options.unscaledDecimals() && derived.getType() instanceof ArrowType.Decimal d
+              && d.getPrecision() <= MAX_UNSCALED_PRECISION) {
+            field = unscaledDecimalField(derived, d);
+          } else {
+            field = StoredArrowSchema.toMemoryFormat(field);
+          }
+          plans.add(new FieldPlan(field, null, List.of(ColumnPlan.of(column, field))));
         } else {
           NestedShape shape = NestedShape.of(file.schema(), node,
               StoredArrowSchema.match(file.storedArrowSchema(), node.name()));
@@ -138,6 +145,20 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       }
     }
     return plans;
+  }
+
+  /** The largest decimal precision {@link ReadOptions#unscaledDecimals()} delivers as unscaled 64-bit integers. */
+  static final int MAX_UNSCALED_PRECISION = 18;
+
+  /**
+   * The Int64 field of a flat decimal column read as unscaled values: the decimal field's name and nullability,
+   * with its metadata (a field id, say) plus {@link ReadOptions#DECIMAL_METADATA_KEY} -> {@code "<precision>,<scale>"}.
+   */
+  private static Field unscaledDecimalField(Field decimal, ArrowType.Decimal type) {
+    Map<String, String> metadata = new java.util.LinkedHashMap<>(decimal.getMetadata());
+    metadata.put(ReadOptions.DECIMAL_METADATA_KEY, type.getPrecision() + "," + type.getScale());
+    return new Field(decimal.getName(), new FieldType(decimal.isNullable(), new ArrowType.Int(64, true), null,
+        metadata), null);
   }
 
   /** The Arrow schema of every batch. */

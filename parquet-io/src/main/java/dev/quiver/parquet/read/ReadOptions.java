@@ -15,10 +15,24 @@ import java.util.List;
  * @param verifyChecksums whether to check each page's CRC-32 (when the writer stored one) before decoding it
  * @param rowGroups the 0-based row groups to read, in file order whatever the order given; null for all. Readers of
  *     disjoint row groups of one open file may run on separate threads (the way a scan is split across cores).
+ * @param unscaledDecimals when true, every flat (top-level, non-repeated) column whose logical type is DECIMAL with
+ *     a precision of at most 18, whatever its physical type (INT32, INT64, FIXED_LEN_BYTE_ARRAY, BYTE_ARRAY), is
+ *     delivered as a signed 64-bit integer vector ({@code BigIntVector}) of its unscaled values, sign-extended; the
+ *     field keeps its name and nullability and carries the field metadata {@value #DECIMAL_METADATA_KEY} ->
+ *     {@code "<precision>,<scale>"} (e.g. {@code "15,2"}). INT64 decimals then take the plain INT64 path (no
+ *     per-value conversion). Decimals nested in lists, maps or structs, and precisions above 18, keep their
+ *     Decimal128/Decimal256 vectors. Off by default.
  */
-public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups) {
+public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups,
+    boolean unscaledDecimals) {
   /** The default batch size in rows. */
   public static final int DEFAULT_BATCH_SIZE = 16384;
+
+  /**
+   * The field metadata key marking a decimal column delivered as unscaled 64-bit integers (see
+   * {@link #unscaledDecimals()}); its value is {@code "<precision>,<scale>"}.
+   */
+  public static final String DECIMAL_METADATA_KEY = "quiver:decimal";
 
   /** @throws IllegalArgumentException when {@code batchSize < 1} */
   public ReadOptions {
@@ -29,28 +43,45 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
     rowGroups = rowGroups == null ? null : List.copyOf(new java.util.TreeSet<>(rowGroups));
   }
 
-  /** All columns, default batch size, no checksum verification. */
+  /**
+   * Options with decimals delivered as Decimal128/Decimal256 ({@code unscaledDecimals} false).
+   *
+   * @throws IllegalArgumentException when {@code batchSize < 1}
+   */
+  public ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups) {
+    this(batchSize, columns, verifyChecksums, rowGroups, false);
+  }
+
+  /** All columns, default batch size, no checksum verification, decimals as Decimal128/Decimal256. */
   public static ReadOptions defaults() {
-    return new ReadOptions(DEFAULT_BATCH_SIZE, null, false, null);
+    return new ReadOptions(DEFAULT_BATCH_SIZE, null, false, null, false);
   }
 
   /** A copy with another batch size. */
   public ReadOptions withBatchSize(int rows) {
-    return new ReadOptions(rows, columns, verifyChecksums, rowGroups);
+    return new ReadOptions(rows, columns, verifyChecksums, rowGroups, unscaledDecimals);
   }
 
   /** A copy reading only {@code names}, in that order. */
   public ReadOptions withColumns(List<String> names) {
-    return new ReadOptions(batchSize, names, verifyChecksums, rowGroups);
+    return new ReadOptions(batchSize, names, verifyChecksums, rowGroups, unscaledDecimals);
   }
 
   /** A copy with checksum verification on or off. */
   public ReadOptions withVerifyChecksums(boolean verify) {
-    return new ReadOptions(batchSize, columns, verify, rowGroups);
+    return new ReadOptions(batchSize, columns, verify, rowGroups, unscaledDecimals);
   }
 
   /** A copy reading only the given 0-based row groups (null for all). */
   public ReadOptions withRowGroups(List<Integer> groups) {
-    return new ReadOptions(batchSize, columns, verifyChecksums, groups);
+    return new ReadOptions(batchSize, columns, verifyChecksums, groups, unscaledDecimals);
+  }
+
+  /**
+   * A copy delivering flat decimals of precision at most 18 as unscaled 64-bit integers (on) or as
+   * Decimal128/Decimal256 (off); see {@link #unscaledDecimals()}.
+   */
+  public ReadOptions withUnscaledDecimals(boolean on) {
+    return new ReadOptions(batchSize, columns, verifyChecksums, rowGroups, on);
   }
 }

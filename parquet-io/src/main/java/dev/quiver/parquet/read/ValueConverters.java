@@ -60,6 +60,14 @@ final class ValueConverters {
         }
       };
     }
+    if (inWidth == 4 && outWidth == 8) {
+      // INT32 decimals as unscaled 64-bit values
+      return (in, inOff, out, outOff, count) -> {
+        for (int i = 0; i < count; i++) {
+          LONGS.set(out, outOff + 8 * i, (long) (int) INTS.get(in, inOff + 4 * i));
+        }
+      };
+    }
     if ((inWidth == 4 || inWidth == 8) && outWidth == 32) {
       // INT32/INT64 into Decimal256: whole 64-bit words, no per-value copy or fill
       boolean int32 = inWidth == 4;
@@ -86,8 +94,19 @@ final class ValueConverters {
     };
   }
 
-  /** Big-endian two's complement of {@code inWidth} bytes (FIXED_LEN_BYTE_ARRAY decimals) to little-endian. */
+  /**
+   * Big-endian two's complement of {@code inWidth} bytes (FIXED_LEN_BYTE_ARRAY decimals) to little-endian.
+   *
+   * @throws ParquetCorruptionException (from the converter) when a value does not fit {@code outWidth} bytes
+   */
   static FixedConverter bigEndianDecimal(int inWidth, int outWidth) {
+    if (outWidth == 8) {
+      return (in, inOff, out, outOff, count) -> {
+        for (int i = 0; i < count; i++) {
+          LONGS.set(out, outOff + 8 * i, bigEndianLong(in, inOff + inWidth * i, inWidth));
+        }
+      };
+    }
     return (in, inOff, out, outOff, count) -> {
       for (int i = 0; i < count; i++) {
         writeBigEndian(in, inOff + inWidth * i, inWidth, out, outOff + outWidth * i, outWidth);
@@ -95,8 +114,22 @@ final class ValueConverters {
     };
   }
 
-  /** BYTE_ARRAY decimals: each value a big-endian two's complement of any length up to the output width. */
+  /**
+   * BYTE_ARRAY decimals: each value a big-endian two's complement of any length whose value fits the output width
+   * (an empty value is 0).
+   *
+   * @throws ParquetCorruptionException (from the converter) when a value does not fit {@code outWidth} bytes
+   */
   static BinaryToFixedConverter binaryDecimal(int outWidth) {
+    if (outWidth == 8) {
+      return (in, out, outOff) -> {
+        int[] offsets = in.offsets();
+        byte[] data = in.data();
+        for (int i = 0; i < in.count(); i++) {
+          LONGS.set(out, outOff + 8 * i, bigEndianLong(data, offsets[i], offsets[i + 1] - offsets[i]));
+        }
+      };
+    }
     return (in, out, outOff) -> {
       int[] offsets = in.offsets();
       byte[] data = in.data();
@@ -104,6 +137,49 @@ final class ValueConverters {
         writeBigEndian(data, offsets[i], offsets[i + 1] - offsets[i], out, outOff + outWidth * i, outWidth);
       }
     };
+  }
+
+  /**
+   * The big-endian two's complement integer {@code in[src, src + length)} as a long (0 when empty).
+   *
+   * @throws ParquetCorruptionException when the value does not fit 64 bits
+   */
+  static long bigEndianLong(byte[] in, int src, int length) {
+    if (length == 0) {
+      return 0;
+    }
+    int skip = length - 8;
+    if (skip > 0) {
+      checkSignExtension(in, src, length, skip, 8);
+      src += skip;
+      length = 8;
+    }
+    long v = in[src]; // sign-extended first byte
+    for (int k = 1; k < length; k++) {
+      v = (v << 8) | (in[src + k] & 0xFF);
+    }
+    return v;
+  }
+
+  /**
+   * Checks that the {@code skip} leading bytes of a big-endian value are pure sign extension of the remaining ones:
+   * each equals the sign byte, and the first kept byte has the same sign.
+   */
+  private static void checkSignExtension(byte[] in, int src, int length, int skip, int outWidth) {
+    byte fill = in[src] < 0 ? (byte) -1 : 0;
+    for (int k = 0; k < skip; k++) {
+      if (in[src + k] != fill) {
+        throw doesNotFit(length, outWidth);
+      }
+    }
+    if ((in[src + skip] < 0) != (fill < 0)) {
+      throw doesNotFit(length, outWidth);
+    }
+  }
+
+  private static ParquetCorruptionException doesNotFit(int length, int outWidth) {
+    return new ParquetCorruptionException("decimal value of " + length + " bytes does not fit in " + outWidth
+        + " bytes");
   }
 
   private static void writeBigEndian(byte[] in, int src, int length, byte[] out, int dst, int outWidth) {
@@ -114,11 +190,8 @@ final class ValueConverters {
     byte fill = in[src] < 0 ? (byte) -1 : 0;
     // leading bytes beyond the output width must be pure sign extension
     int skip = Math.max(0, length - outWidth);
-    for (int k = 0; k < skip; k++) {
-      if (in[src + k] != fill) {
-        throw new ParquetCorruptionException("decimal value of " + length + " bytes does not fit in "
-            + outWidth + " bytes");
-      }
+    if (skip > 0) {
+      checkSignExtension(in, src, length, skip, outWidth);
     }
     int n = length - skip;
     for (int k = 0; k < n; k++) {
