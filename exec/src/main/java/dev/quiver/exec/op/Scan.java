@@ -23,7 +23,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Reads the projected columns of some {@link ScanUnit}s (row groups of files) through the Parquet reader: only
  * the projected columns are decoded ({@code ReadOptions.columns}), only the units' row groups are read
  * ({@code ReadOptions.rowGroups}; the {@link Pruner} left out those whose statistics cannot match). Each Arrow batch
- * is copied in bulk into engine columns and freed at once; a column a file lacks reads as nulls, a partition column
+ * is copied in bulk into engine columns and freed at once (decimals of precision up to 18 read as their 64-bit
+ * unscaled values, {@code ReadOptions.withUnscaledDecimals}); a column a file lacks reads as nulls, a partition column
  * as its folder value, and a narrower type is widened to the dataset's. Parallel scans share one unit queue.
  *
  * <p>A filter right above the scan is evaluated inside it, conjunct by conjunct, with late materialisation: the
@@ -132,8 +133,9 @@ public final class Scan extends AbstractOperator {
     stats.rowGroupsRead.addAndGet(unit.rowGroups().size());
     stats.bytesRead.addAndGet(unit.compressedBytes());
     reader = f.reader(); // footer decoded once when the dataset was opened
+    // DECIMAL(p <= 18) arrive as 64-bit unscaled values (the engine's storage): a straight copy, no 128-bit detour
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
-        .withRowGroups(unit.rowGroups());
+        .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true);
     batches = reader.read(allocator, options);
     return true;
   }
