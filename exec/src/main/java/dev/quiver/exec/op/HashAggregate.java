@@ -7,6 +7,7 @@ import dev.quiver.exec.types.DataType;
 import dev.quiver.exec.vector.Batch;
 import dev.quiver.exec.vector.Column;
 import dev.quiver.exec.vector.Schema;
+import dev.quiver.exec.vector.Scratch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,6 +90,14 @@ public final class HashAggregate extends AbstractOperator {
     }
 
     void consume(Operator input) {
+      // a scan right below buffers nothing and each batch is done with before the next: its columns and the
+      // aggregate arguments' are built on arrays reused batch after batch
+      try (Scratch arena = input instanceof Scan ? Scratch.open() : null) {
+        consume(input, arena);
+      }
+    }
+
+    private void consume(Operator input, Scratch arena) {
       Batch b;
       Accumulator.SumMemo memo = new Accumulator.SumMemo();
       Column[] args = new Column[accs.length];
@@ -143,6 +152,9 @@ public final class HashAggregate extends AbstractOperator {
         java.util.Arrays.fill(args, null);
         memo.clear();
         Binder.releaseSharedResults(); // the batch's shared subexpression columns
+        if (arena != null) {
+          arena.reset(); // nothing of this batch is read after this point
+        }
         account();
       }
     }

@@ -102,10 +102,12 @@ public final class Scan extends AbstractOperator {
       }
       if (batches.hasNext()) {
         try (VectorSchemaRoot root = batches.next()) {
+          long mark = dev.quiver.exec.vector.Scratch.mark();
           Batch b = conjuncts.isEmpty() ? convert(root) : convertFiltered(root);
           if (b != null) {
             return b;
           }
+          dev.quiver.exec.vector.Scratch.rollBack(mark); // the filter emptied the batch: its arrays are free again
           continue;
         }
       }

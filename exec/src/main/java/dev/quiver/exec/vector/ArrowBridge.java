@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -159,7 +160,7 @@ public final class ArrowBridge {
       }
       return Column.ofDoubles(v, nulls, rows);
     }
-    long[] v = new long[rows];
+    long[] v = Scratch.longs(rows);
     if (t instanceof ArrowType.Int i) {
       readInts(data, i.getBitWidth(), i.getIsSigned(), v, rows, nulls, vector.getName());
     } else if (t instanceof ArrowType.Decimal d) {
@@ -195,15 +196,15 @@ public final class ArrowBridge {
       }
     } else if (t instanceof ArrowType.Date dt) {
       if (dt.getUnit() == DateUnit.DAY) {
-        widenInts(view(data, 0, 4L * rows).asIntBuffer(), v, rows);
+        widenInts(address(data, 4L * rows), v, rows);
       } else {
-        view(data, 0, 8L * rows).asLongBuffer().get(v);
+        readLongs(address(data, 8L * rows), v, rows);
         for (int r = 0; r < rows; r++) {
           v[r] = Math.floorDiv(v[r], 86_400_000L);
         }
       }
     } else if (t instanceof ArrowType.Timestamp ts) {
-      view(data, 0, 8L * rows).asLongBuffer().get(v);
+      readLongs(address(data, 8L * rows), v, rows);
       switch (ts.getUnit()) {
         case SECOND:
           for (int r = 0; r < rows; r++) {
@@ -288,39 +289,82 @@ public final class ArrowBridge {
         || (t instanceof ArrowType.Timestamp ts && ts.getUnit() == TimeUnit.MICROSECOND);
     boolean plainInts = (t instanceof ArrowType.Int i32 && i32.getBitWidth() == 32 && i32.getIsSigned())
         || (t instanceof ArrowType.Date dd && dd.getUnit() == DateUnit.DAY);
-    if (t instanceof ArrowType.Decimal d && d.getBitWidth() == 128 || plainLongs || plainInts) {
+    if (plainLongs || plainInts) {
       ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-      long[] v = new long[count];
-      if (plainInts) {
-        java.nio.IntBuffer in = view(data, 0, 4L * rows).asIntBuffer();
+      long[] v;
+      if (plainLongs && count > rows / 2) {
+        // most rows survive: one bulk read of the batch, then compacted in place (selection[k] >= k)
+        v = Scratch.longs(rows);
+        readLongs(address(data, 8L * rows), v, rows);
         for (int k = 0; k < count; k++) {
-          v[k] = in.get(selection[k]);
-        }
-      } else if (plainLongs) {
-        java.nio.LongBuffer in = view(data, 0, 8L * rows).asLongBuffer();
-        for (int k = 0; k < count; k++) {
-          v[k] = in.get(selection[k]);
+          v[k] = v[selection[k]];
         }
       } else {
-        java.nio.LongBuffer in = view(data, 0, 16L * rows).asLongBuffer();
-        long bad = nulls == null ? lowWords(in, selection, count, v) : lowWords(in, selection, count, v, nulls);
-        if (bad != 0) {
-          long[] high = new long[count];
-          for (int k = 0; k < count; k++) {
-            high[k] = in.get(2 * selection[k] + 1);
-          }
-          return Column.ofWideDecimals(type, v, high, nulls, count);
+        v = Scratch.longs(count);
+        if (plainInts) {
+          gatherInts(address(data, 4L * rows), selection, count, v);
+        } else {
+          gatherLongs(address(data, 8L * rows), selection, count, v);
         }
+      }
+      return Column.ofLongs(type, v, nulls, count);
+    }
+    if (t instanceof ArrowType.Decimal d && d.getBitWidth() == 128) {
+      ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+      long[] v = new long[count];
+      java.nio.LongBuffer in = view(data, 0, 16L * rows).asLongBuffer();
+      long bad = nulls == null ? lowWords(in, selection, count, v) : lowWords(in, selection, count, v, nulls);
+      if (bad != 0) {
+        long[] high = new long[count];
+        for (int k = 0; k < count; k++) {
+          high[k] = in.get(2 * selection[k] + 1);
+        }
+        return Column.ofWideDecimals(type, v, high, nulls, count);
       }
       return Column.ofLongs(type, v, nulls, count);
     }
     return toColumn(vector, type, rows).gather(selection, count);
   }
 
-  /** {@code out[r] = in.get(r)} for {@code r < rows}: 32-bit values widened in one pass, no intermediate array. */
-  private static void widenInts(java.nio.IntBuffer in, long[] out, int rows) {
+  /**
+   * The address of {@code buf}'s first byte, after checking that {@code bytes} bytes from it lie within the buffer
+   * (the reads below go straight to that memory).
+   *
+   * @throws QueryException when the buffer is shorter than {@code bytes}
+   */
+  private static long address(ArrowBuf buf, long bytes) {
+    if (bytes > buf.capacity()) {
+      throw new QueryException("Arrow buffer of " + buf.capacity() + " bytes is shorter than the " + bytes
+          + " bytes its vector's row count needs");
+    }
+    return buf.memoryAddress();
+  }
+
+  /** {@code out[r]} = the little-endian 64-bit value at {@code address + 8r}, for {@code r < rows}. */
+  private static void readLongs(long address, long[] out, int rows) {
     for (int r = 0; r < rows; r++) {
-      out[r] = in.get(r);
+      out[r] = MemoryUtil.getLong(address + 8L * r);
+    }
+  }
+
+  /** {@code out[r]} = the 32-bit value at {@code address + 4r}, sign-extended, for {@code r < rows}. */
+  private static void widenInts(long address, long[] out, int rows) {
+    for (int r = 0; r < rows; r++) {
+      out[r] = MemoryUtil.getInt(address + 4L * r);
+    }
+  }
+
+  /** {@code out[k]} = the 64-bit value of row {@code selection[k]} at {@code address}, for {@code k < count}. */
+  private static void gatherLongs(long address, int[] selection, int count, long[] out) {
+    for (int k = 0; k < count; k++) {
+      out[k] = MemoryUtil.getLong(address + ((long) selection[k] << 3));
+    }
+  }
+
+  /** {@code out[k]} = the 32-bit value of row {@code selection[k]} at {@code address}, sign-extended. */
+  private static void gatherInts(long address, int[] selection, int count, long[] out) {
+    for (int k = 0; k < count; k++) {
+      out[k] = MemoryUtil.getInt(address + ((long) selection[k] << 2));
     }
   }
 
@@ -357,25 +401,27 @@ public final class ArrowBridge {
    * vector's data at the selected positions without copying its offsets; null when some value is not one byte.
    */
   private static Column oneByteStrings(BaseVariableWidthVector var, int rows, int[] selection, int count) {
-    java.nio.IntBuffer off = view(var.getOffsetBuffer(), 0, 4L * (rows + 1)).asIntBuffer();
-    int base = off.get(0);
-    if (off.get(rows) - base != rows) {
+    long off = address(var.getOffsetBuffer(), 4L * (rows + 1));
+    int base = MemoryUtil.getInt(off);
+    if (MemoryUtil.getInt(off + 4L * rows) - base != rows) {
       return null;
     }
-    boolean one = true;
-    int prev = base;
-    for (int i = 1; i <= rows; i++) {
-      int o = off.get(i);
-      one &= o - prev == 1;
-      prev = o;
+    // every value is one byte when no step between consecutive offsets differs from 1
+    int differ = 0;
+    for (int i = 0; i < rows; i++) {
+      differ |= MemoryUtil.getInt(off + 4L * i + 4) - MemoryUtil.getInt(off + 4L * i) - 1;
     }
-    if (!one) {
+    if (differ != 0) {
       return null;
     }
-    byte[] data = bytes(var.getDataBuffer(), base, rows);
-    byte[] out = new byte[count];
+    ArrowBuf data = var.getDataBuffer();
+    if ((long) base + rows > data.capacity() || base < 0) {
+      throw new QueryException("string column '" + var.getName() + "': offsets point past its data buffer");
+    }
+    byte[] out = Scratch.bytes(rows);
+    MemoryUtil.copyFromMemory(data.memoryAddress() + base, out, 0, rows);
     for (int k = 0; k < count; k++) {
-      out[k] = data[selection[k]];
+      out[k] = out[selection[k]]; // in place: selection[k] >= k
     }
     return Column.ofOneByteStrings(out, null, count);
   }
@@ -400,7 +446,7 @@ public final class ArrowBridge {
       }
       case 32: {
         if (signed) {
-          widenInts(view(data, 0, 4L * rows).asIntBuffer(), v, rows);
+          widenInts(address(data, 4L * rows), v, rows);
           break;
         }
         int[] tmp = new int[rows];
@@ -411,7 +457,7 @@ public final class ArrowBridge {
         break;
       }
       default: {
-        view(data, 0, 8L * rows).asLongBuffer().get(v);
+        readLongs(address(data, 8L * rows), v, rows);
         if (!signed) {
           for (int r = 0; r < rows; r++) {
             if (v[r] < 0 && (nulls == null || !nulls[r])) {
