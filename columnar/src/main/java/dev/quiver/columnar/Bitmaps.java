@@ -32,6 +32,23 @@ public final class Bitmaps {
     return n;
   }
 
+  /** How many bits of {@code [from, to)} are set ({@code 0 <= from <= to}); whole bytes at a time where it can. */
+  public static int countSet(byte[] bitmap, int from, int to) {
+    int n = 0;
+    int i = from;
+    while (i < to && (i & 7) != 0) {
+      n += get(bitmap, i++) ? 1 : 0;
+    }
+    int wholeEnd = i + ((to - i) & ~7);
+    for (int b = i >>> 3; b < wholeEnd >>> 3; b++) {
+      n += Integer.bitCount(bitmap[b] & 0xFF);
+    }
+    for (i = Math.max(i, wholeEnd); i < to; i++) {
+      n += get(bitmap, i) ? 1 : 0;
+    }
+    return n;
+  }
+
   /** Sets or clears {@code count} bits from {@code from}, whole bytes at a time where it can. */
   public static void setRange(byte[] bitmap, int from, int count, boolean value) {
     int end = from + count;

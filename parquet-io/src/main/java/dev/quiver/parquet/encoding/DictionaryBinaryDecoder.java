@@ -234,4 +234,35 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
   public void skip(int count) {
     indices.skip(count);
   }
+
+  /**
+   * Appends only the selected entries: their exact bytes totalled first (one pass over the selected indices), then
+   * each copied once; the indices between are decoded (and checked) but copy nothing.
+   */
+  @Override
+  public void readSelected(BinaryBatch out, int[] positions, int from, int count, int span) {
+    int[] idx = indices.selected(positions, from, count, span);
+    int[] entryOffsets = dictionary.offsets();
+    long total = 0;
+    for (int i = 0; i < count; i++) {
+      total += entryOffsets[idx[i] + 1] - entryOffsets[idx[i]];
+    }
+    if (total > Integer.MAX_VALUE - 64) {
+      throw new dev.quiver.parquet.ParquetCorruptionException("a batch of values exceeds 2 GiB");
+    }
+    out.ensureCapacity(count, (int) total + BinaryBatch.COPY_SLACK);
+    byte[] entries = dictionary.data();
+    byte[] data = out.data();
+    int[] offsets = out.offsets();
+    int n = out.count();
+    int at = offsets[n];
+    for (int i = 0; i < count; i++) {
+      int start = entryOffsets[idx[i]];
+      int length = entryOffsets[idx[i] + 1] - start;
+      BinaryBatch.copy(entries, start, data, at, length);
+      at += length;
+      offsets[++n] = at;
+    }
+    out.setCount(n);
+  }
 }

@@ -110,6 +110,13 @@ public final class DictionaryFixedWidthDecoder implements FixedWidthDecoder {
     }
   }
 
+  /** Gathers only the selected entries; the indices between them are decoded (and checked) but gather nothing. */
+  @Override
+  public void readSelected(byte[] out, int outOffset, int width, int[] positions, int from, int count, int span) {
+    int[] idx = indices.selected(positions, from, count, span);
+    gather(dictionary, idx, out, outOffset, count);
+  }
+
   @Override
   public void skip(int count) {
     indices.skip(count);

@@ -109,7 +109,55 @@ public final class DictionaryIndexReader {
         + " out of range for a dictionary of " + dictionarySize + " values");
   }
 
-  void skip(int count) {
+  /**
+   * The indices at {@code positions[from, from + count)} among the next {@code span} indices (positions relative to
+   * the current index, strictly ascending, each below {@code span}), every one checked against the dictionary
+   * size, in {@code [0, count)} of the returned array (reused by the next call); moves past all {@code span}.
+   *
+   * @throws ParquetCorruptionException when the data ends early or an index is out of range
+   */
+  public int[] selected(int[] positions, int from, int count, int span) {
+    if (selected.length < count) {
+      selected = new int[Math.max(count, selected.length * 2)];
+    }
+    int[] out = selected;
+    int o = 0;
+    int i = from;
+    int end = from + count;
+    int base = 0;
+    while (base < span) {
+      if (i == end) {
+        skip(span - base);
+        break;
+      }
+      int n = nextStretch(span - base);
+      int stop = base + n;
+      if (rle.stretchRepeated()) {
+        int v = rle.stretchValue();
+        while (i < end && positions[i] < stop) {
+          out[o++] = v;
+          i++;
+        }
+      } else {
+        int[] s = stretch;
+        while (i < end && positions[i] < stop) {
+          out[o++] = s[positions[i] - base];
+          i++;
+        }
+      }
+      base = stop;
+    }
+    return out;
+  }
+
+  private int[] selected = new int[0];
+
+  /**
+   * Moves past the next {@code count} indices (each still checked against the dictionary size).
+   *
+   * @throws ParquetCorruptionException when the data ends early or an index is out of range
+   */
+  public void skip(int count) {
     while (count > 0) {
       count -= nextStretch(count);
     }

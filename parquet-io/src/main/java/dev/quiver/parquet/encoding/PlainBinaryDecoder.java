@@ -66,6 +66,27 @@ public final class PlainBinaryDecoder implements BinaryDecoder {
     pos = p;
   }
 
+  /** Walks the lengths of the skipped values and copies only the selected ones. */
+  @Override
+  public void readSelected(BinaryBatch out, int[] positions, int from, int count, int span) {
+    int p = pos;
+    int current = 0;
+    int end = from + count;
+    for (int i = from; i < end; i++) {
+      int target = positions[i];
+      while (current < target) {
+        p += 4 + lengthAt(p, current++, span);
+      }
+      int len = lengthAt(p, current++, span);
+      out.append(buf, p + 4, len);
+      p += 4 + len;
+    }
+    while (current < span) {
+      p += 4 + lengthAt(p, current++, span);
+    }
+    pos = p;
+  }
+
   private int lengthAt(int p, int i, int count) {
     if (limit - p < 4) {
       throw new ParquetCorruptionException("PLAIN BYTE_ARRAY page ends after " + i + " of " + count

@@ -31,6 +31,34 @@ public final class PlainFixedWidthDecoder implements FixedWidthDecoder {
     take(count);
   }
 
+  /** Copies only the selected values: one bounds check for the whole span, then a word (or copy) per value. */
+  @Override
+  public void readSelected(byte[] out, int outOffset, int width, int[] positions, int from, int count, int span) {
+    int start = pos;
+    take(span);
+    byte[] in = buf;
+    int end = from + count;
+    if (width == 8 && this.width == 8) {
+      for (int i = from, at = outOffset; i < end; i++, at += 8) {
+        LONGS.set(out, at, (long) LONGS.get(in, start + 8 * positions[i]));
+      }
+    } else if (width == 4 && this.width == 4) {
+      for (int i = from, at = outOffset; i < end; i++, at += 4) {
+        INTS.set(out, at, (int) INTS.get(in, start + 4 * positions[i]));
+      }
+    } else {
+      int w = this.width;
+      for (int i = from, at = outOffset; i < end; i++, at += w) {
+        System.arraycopy(in, start + w * positions[i], out, at, w);
+      }
+    }
+  }
+
+  private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+      long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+      int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   /**
    * Consumes the next {@code count} values in place, for a caller that converts them straight from the page (no
    * copy first): returns where they start in {@link #buffer()}; they are the {@code count * width} bytes from there.

@@ -202,6 +202,17 @@ abstract class ColumnChunkReader {
       }
       return;
     }
+    int base = appendToOutputDictionary(count);
+    for (int i = 0; i < count; i++) {
+      INTS.set(staging.values, at + 4 * i, base + i);
+    }
+  }
+
+  /**
+   * Dictionary output, a page that is not dictionary-encoded: decodes its next {@code count} values onto the end of
+   * the output dictionary and returns the index of the first.
+   */
+  private int appendToOutputDictionary(int count) {
     int base = outputDictionarySize;
     if (plan.shape() == ColumnPlan.Shape.VARIABLE) {
       if (binaryDictionary == null) {
@@ -218,10 +229,176 @@ abstract class ColumnChunkReader {
       }
       decodeFixed(fixedDictionary, base * width, count);
     }
-    for (int i = 0; i < count; i++) {
-      INTS.set(staging.values, at + 4 * i, base + i);
-    }
     outputDictionarySize = base + count;
+    return base;
+  }
+
+  /**
+   * Moves past the next {@code count} non-null values of the current page without decoding them into staging.
+   *
+   * @throws ParquetCorruptionException when the page holds fewer values or they do not decode
+   */
+  protected final void skipValues(int count) {
+    if (count == 0) {
+      return;
+    }
+    if (dictionaryOutput && pageIsDictionaryEncoded) {
+      indexReader.skip(count);
+    } else if (fixedDecoder != null) {
+      fixedDecoder.skip(count);
+    } else {
+      binaryDecoder.skip(count);
+    }
+  }
+
+  /**
+   * Decodes only the non-null values at dense positions {@code positions[0, count)} among the next {@code span}
+   * non-null values of the current page (strictly ascending, each below {@code span}), appending them densely to
+   * the staging, and moves past all {@code span}.
+   *
+   * @throws ParquetCorruptionException when the page holds fewer values or they do not decode
+   */
+  protected final void decodeDenseSelected(int[] positions, int count, int span) {
+    if (count == 0) {
+      skipValues(span);
+      return;
+    }
+    if (dictionaryOutput) {
+      selectIndices(positions, count, span);
+      denseCount += count;
+      return;
+    }
+    switch (plan.shape()) {
+      case BOOLEAN, FIXED -> {
+        int width = plan.outputWidth();
+        if ((long) (denseCount + count) * width > staging.values.length) {
+          staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * width,
+              staging.values.length * 2));
+        }
+        decodeFixedSelected(staging.values, denseCount * width, positions, count, span);
+      }
+      case VARIABLE -> binaryDecoder.readSelected(staging.binaryValues, positions, 0, count, span);
+      default -> throw new IllegalStateException(plan.shape().name());
+    }
+    denseCount += count;
+  }
+
+  /** As {@link #decodeFixed}, for the selected positions only (see {@link #decodeDenseSelected}). */
+  private void decodeFixedSelected(byte[] out, int at, int[] positions, int count, int span) {
+    if (plan.binaryConverter() != null && !pageIsDictionaryEncoded) {
+      staging.binaryScratch.reset();
+      binaryDecoder.readSelected(staging.binaryScratch, positions, 0, count, span);
+      plan.binaryConverter().convert(staging.binaryScratch, out, at);
+    } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
+      int physicalBytes = count * plan.physicalWidth();
+      if (staging.physical.length < physicalBytes) {
+        staging.physical = new byte[Math.max(physicalBytes, staging.physical.length * 2)];
+      }
+      fixedDecoder.readSelected(staging.physical, 0, plan.physicalWidth(), positions, 0, count, span);
+      plan.fixedConverter().convert(staging.physical, 0, out, at, count);
+    } else {
+      fixedDecoder.readSelected(out, at, plan.outputWidth(), positions, 0, count, span);
+    }
+  }
+
+  /**
+   * Dictionary output, selected positions: the page's indices at those positions, or, for a page that fell back to
+   * another encoding, all {@code span} values appended to the output dictionary and the selected ones indexed.
+   */
+  private void selectIndices(int[] positions, int count, int span) {
+    int at = denseCount * 4;
+    if ((long) (denseCount + count) * 4 > staging.values.length) {
+      staging.values = java.util.Arrays.copyOf(staging.values, Math.max((denseCount + count) * 4,
+          staging.values.length * 2));
+    }
+    byte[] out = staging.values;
+    if (pageIsDictionaryEncoded) {
+      int[] idx = indexReader.selected(positions, 0, count, span);
+      for (int i = 0; i < count; i++) {
+        INTS.set(out, at + 4 * i, idx[i]);
+      }
+      return;
+    }
+    int base = appendToOutputDictionary(span);
+    for (int i = 0; i < count; i++) {
+      INTS.set(out, at + 4 * i, base + positions[i]);
+    }
+  }
+
+  /**
+   * How many of the current page's next {@code count} definition levels equal the column's maximum (the non-null
+   * values among them); consumes the levels.
+   *
+   * @throws ParquetCorruptionException when the levels end early or are malformed
+   */
+  protected final int countValid(int count) {
+    if (maxDef == 0) {
+      return count;
+    }
+    if (staging.levelBits.length < 512) {
+      staging.levelBits = new byte[512];
+    }
+    int valid = 0;
+    while (count > 0) {
+      int n = Math.min(count, 4096);
+      valid += definitionLevels.readValidity(staging.levelBits, 0, n, maxDef, levelScratch);
+      count -= n;
+    }
+    return valid;
+  }
+
+  /**
+   * A flat column between pages ({@code pageValuesLeft == 0}), skipping rows: moves to the next page. A data page
+   * whose rows all lie within the next {@code maxRows} rows is skipped whole, without decompressing or decoding it
+   * (its row count is its header's value count: a flat column has one level entry per row, in v1 and v2 pages
+   * alike), and its row count returned; otherwise the page is started ({@code pageValuesLeft > 0}) and 0
+   * returned. A dictionary page on the way is read, as later pages need it.
+   *
+   * @throws ParquetCorruptionException when the chunk has no more pages or a page is corrupt
+   */
+  protected final int skipOrStartPage(int maxRows) {
+    if (maxRep != 0) {
+      throw new IllegalStateException("whole pages are skipped only in flat columns");
+    }
+    while (true) {
+      if (!pages.hasMore()) {
+        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " values, but its metadata "
+            + "claims " + chunkValues + " and the row group needs more");
+      }
+      pages.next();
+      PageHeader header = pages.header;
+      if (header.type() == null) {
+        continue;
+      }
+      int pageValues;
+      switch (header.type()) {
+        case DICTIONARY_PAGE -> {
+          readDictionary(header);
+          continue;
+        }
+        case DATA_PAGE -> pageValues = header.dataPageHeader().numValues();
+        case DATA_PAGE_V2 -> pageValues = header.dataPageHeaderV2().numValues();
+        default -> {
+          continue;
+        }
+      }
+      if (pageValues >= 0 && pageValues <= maxRows) {
+        claim(pageValues);
+        valuesRead += pageValues;
+        if (pageValues > 0) {
+          return pageValues;
+        }
+        continue;
+      }
+      if (header.type() == dev.quiver.parquet.format.PageType.DATA_PAGE) {
+        startDataPageV1(header);
+      } else {
+        startDataPageV2(header);
+      }
+      if (pageValuesLeft > 0) {
+        return 0;
+      }
+    }
   }
 
   private static final java.lang.invoke.VarHandle INTS =

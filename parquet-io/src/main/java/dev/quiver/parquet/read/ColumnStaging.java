@@ -23,6 +23,10 @@ final class ColumnStaging {
   final BinaryBatch binaryValues = new BinaryBatch(1024, 1 << 16);
   /** Variable-width values on their way to a fixed-width conversion. */
   final BinaryBatch binaryScratch = new BinaryBatch(64, 1024);
+  /** Selective reads: validity bits of one page's stretch of a batch's rows, and skipped rows' levels. */
+  byte[] levelBits = new byte[0];
+  /** Selective reads: the dense positions of the selected values within one page's stretch. */
+  int[] positions = new int[0];
   /** Decompressed page bodies. */
   byte[] pageBuffer = new byte[0];
 }

@@ -46,6 +46,104 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
     fill(vector, rows, maxDef == 0);
   }
 
+  /**
+   * Moves past the next {@code rows} rows without producing values: levels are counted and values skipped in the
+   * decoders (dictionary indices advanced, PLAIN positions moved, nothing gathered or copied), and a data page
+   * lying wholly within the skipped rows is passed over without decompressing it.
+   *
+   * @throws ParquetCorruptionException when the pages hold fewer rows or do not decode
+   */
+  void skipRows(int rows) {
+    if (plan.shape() == ColumnPlan.Shape.NULL) {
+      return; // nothing was ever read from the pages of an all-null column
+    }
+    while (rows > 0) {
+      if (pageValuesLeft == 0) {
+        rows -= skipOrStartPage(rows);
+        continue;
+      }
+      int n = Math.min(rows, pageValuesLeft);
+      skipValues(countValid(n));
+      pageValuesLeft -= n;
+      valuesRead += n;
+      rows -= n;
+    }
+  }
+
+  /**
+   * Reads only rows {@code selected[0, count)} (0-based within the next {@code batchRows} rows, strictly ascending,
+   * checked by the caller) into {@code vector} ({@code count} slots, in that order), and moves past all
+   * {@code batchRows} rows. Within each page's stretch of the batch, the definition levels are decoded once and the
+   * decoders hand out only the selected non-null values; stretches and whole pages without selected rows are
+   * skipped as in {@link #skipRows}.
+   *
+   * @throws ParquetCorruptionException when the pages hold fewer rows or do not decode
+   */
+  void readSelected(FieldVector vector, int batchRows, int[] selected, int count) {
+    if (plan.shape() == ColumnPlan.Shape.NULL) {
+      vector.setValueCount(count);
+      return;
+    }
+    startBatch(count);
+    if (staging.positions.length < count) {
+      staging.positions = new int[Math.max(count, staging.positions.length * 2)];
+    }
+    int[] positions = staging.positions;
+    int filled = 0;
+    int k = 0;
+    while (filled < batchRows) {
+      if (k == count) {
+        skipRows(batchRows - filled);
+        break;
+      }
+      if (pageValuesLeft == 0) {
+        // pages wholly before the next selected row are passed over undecoded
+        filled += skipOrStartPage(selected[k] - filled);
+        continue;
+      }
+      int n = Math.min(batchRows - filled, pageValuesLeft);
+      int end = filled + n;
+      int kEnd = k;
+      while (kEnd < count && selected[kEnd] < end) {
+        kEnd++;
+      }
+      if (kEnd == k) {
+        skipValues(countValid(n));
+      } else if (maxDef == 0) {
+        for (int i = k; i < kEnd; i++) {
+          positions[i - k] = selected[i] - filled;
+        }
+        decodeDenseSelected(positions, kEnd - k, n);
+      } else {
+        int bitmapBytes = (n + 7) >>> 3;
+        if (staging.levelBits.length < bitmapBytes) {
+          staging.levelBits = new byte[Math.max(bitmapBytes, staging.levelBits.length * 2)];
+        }
+        byte[] levels = staging.levelBits;
+        int nonNull = definitionLevels.readValidity(levels, 0, n, maxDef, levelScratch);
+        int p = 0;
+        int rank = 0;
+        int previous = 0;
+        for (int i = k; i < kEnd; i++) {
+          int r = selected[i] - filled;
+          rank += dev.quiver.columnar.Bitmaps.countSet(levels, previous, r);
+          previous = r;
+          boolean valid = dev.quiver.columnar.Bitmaps.get(levels, r);
+          dev.quiver.columnar.Bitmaps.set(staging.validity, i, valid);
+          if (valid) {
+            positions[p++] = rank;
+          }
+        }
+        decodeDenseSelected(positions, p, nonNull);
+      }
+      filled = end;
+      pageValuesLeft -= n;
+      valuesRead += n;
+      k = kEnd;
+    }
+    fill(vector, count, maxDef == 0);
+  }
+
   @Override
   public String column() {
     return plan.column().dottedPath();

@@ -30,6 +30,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.dictionary.Dictionary;
 import org.apache.arrow.vector.dictionary.DictionaryProvider;
 import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.DictionaryEncoding;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -42,6 +43,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <p>I/O is planned per row group before decoding: the byte ranges of the projected column chunks are fetched
  * through {@link dev.quiver.store.ObjectStore#getRanges} in one call, then decoded without further I/O. Memory is
  * bounded by one row group's projected column chunks plus one batch of staging per column.
+ *
+ * <p>Two styles of reading: {@link #next()} decodes every projected column of a batch into a new root; or
+ * {@link #startBatch()} opens a batch without decoding it and {@link #readColumn(int, FieldVector)} /
+ * {@link #readColumn(int, FieldVector, int[], int)} decode single columns, whole or at selected rows, into the
+ * caller's vectors, the columns left unread being skipped (late materialisation: decode the filter's columns, then
+ * the others only at the rows it kept). The styles may alternate between batches, not within one.
  *
  * <p>Errors: {@link ParquetCorruptionException} naming the file, column, row group, page and offset;
  * {@link UnsupportedParquetException} for features not read yet; {@link dev.quiver.store.ObjectStoreException}
@@ -65,6 +72,12 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   /** Per leaf column (by its index in the schema), the buffers its readers reuse from row group to row group. */
   private final Map<Integer, ColumnStaging> staging = new java.util.HashMap<>();
   private boolean closed;
+  /** Rows of the batch opened by {@link #startBatch()} and not yet finished; 0 when none is open. */
+  private int pendingRows;
+  /** Per field, whether it was read in the open batch of {@link #startBatch()}. */
+  private boolean[] readInBatch;
+  /** Per field of the current row group, its dictionary-encoded leaf readers (empty lists for most). */
+  private List<List<ColumnChunkReader>> fieldDictionaryReaders;
 
   ParquetBatchReader(ParquetFileReader file, BufferAllocator allocator, ReadOptions options) {
     this.file = file;
@@ -103,6 +116,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       }
     }
     List<FieldPlan> plans = new ArrayList<>(names.size());
+    // ids of dictionaries asked for by ReadOptions.dictionaryColumns: after any the stored ARROW:schema uses
+    long[] nextDictionaryId = {maxDictionaryId(file.storedArrowSchema() == null ? List.of()
+        : file.storedArrowSchema().getFields()) + 1};
     for (String name : names) {
       SchemaNode node = null;
       for (SchemaNode n : top) {
@@ -124,13 +140,21 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
               column = c;
             }
           }
+          // the field as decoding needs it (a dictionary-encoded field typed by its values); the batches carry its
+          // memory form (a dictionary-encoded field typed by its Int32 indices)
+          Field valued = field;
           if (options.unscaledDecimals() && derived.getType() instanceof ArrowType.Decimal d
               && d.getPrecision() <= MAX_UNSCALED_PRECISION) {
-            field = unscaledDecimalField(derived, d);
-          } else {
-            field = StoredArrowSchema.toMemoryFormat(field);
+            valued = unscaledDecimalField(derived, d);
+          } else if (options.dictionaryColumns().contains(name) && field.getDictionary() == null
+              && p.physicalType() == dev.quiver.parquet.format.PhysicalType.BYTE_ARRAY
+              && isStringOrBinary(field.getType())) {
+            valued = new Field(field.getName(), new FieldType(field.isNullable(), field.getType(),
+                new DictionaryEncoding(nextDictionaryId[0]++, false, new ArrowType.Int(32, true)),
+                field.getMetadata()), null);
           }
-          plans.add(new FieldPlan(field, null, List.of(ColumnPlan.of(column, field))));
+          plans.add(new FieldPlan(StoredArrowSchema.toMemoryFormat(valued), null, List.of(ColumnPlan.of(column,
+              valued))));
         } else {
           NestedShape shape = NestedShape.of(file.schema(), node,
               StoredArrowSchema.match(file.storedArrowSchema(), node.name()));
@@ -145,6 +169,23 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       }
     }
     return plans;
+  }
+
+  private static boolean isStringOrBinary(ArrowType type) {
+    return type instanceof ArrowType.Utf8 || type instanceof ArrowType.LargeUtf8 || type instanceof ArrowType.Binary
+        || type instanceof ArrowType.LargeBinary;
+  }
+
+  /** The largest dictionary id among {@code fields} and their children, or -1. */
+  private static long maxDictionaryId(List<Field> fields) {
+    long max = -1;
+    for (Field f : fields) {
+      if (f.getDictionary() != null) {
+        max = Math.max(max, f.getDictionary().getId());
+      }
+      max = Math.max(max, maxDictionaryId(f.getChildren()));
+    }
+    return max;
   }
 
   /** The largest decimal precision {@link ReadOptions#unscaledDecimals()} delivers as unscaled 64-bit integers. */
@@ -174,6 +215,18 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     List<RowGroup> groups = file.metadata().rowGroups();
     List<Integer> selected = options.rowGroups();
     int count = selected == null ? groups.size() : selected.size();
+    if (pendingRows > 0) {
+      // a batch of startBatch() is open: the current row group's readers must stay until it is finished
+      if (rowsLeftInGroup > pendingRows) {
+        return true;
+      }
+      for (int i = nextRowGroup; i < count; i++) {
+        if (groups.get(selected == null ? i : selected.get(i)).numRows() > 0) {
+          return true;
+        }
+      }
+      return false;
+    }
     while (rowsLeftInGroup == 0 && nextRowGroup < count) {
       int index = selected == null ? nextRowGroup : selected.get(nextRowGroup);
       nextRowGroup++;
@@ -183,12 +236,15 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   }
 
   /**
-   * The next batch, owned by the caller.
+   * The next batch, owned by the caller. A batch opened by {@link #startBatch()} is finished first (its unread
+   * columns skipped), so the batch returned is the one after it.
    *
    * @throws NoSuchElementException when no rows remain
+   * @throws ParquetCorruptionException when a page is corrupt (with context), after which the reader is spent
    */
   @Override
   public VectorSchemaRoot next() {
+    finishBatch();
     if (!hasNext()) {
       throw new NoSuchElementException("no more rows in " + file.location());
     }
@@ -198,24 +254,214 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       for (int i = 0; i < readers.length; i++) {
         try {
           readers[i].readBatch(root.getVector(i), rows);
-        } catch (ParquetCorruptionException e) {
-          throw withContext(e, readers[i]);
-        } catch (IndexOutOfBoundsException | NegativeArraySizeException | ArithmeticException
-            | IllegalArgumentException e) {
-          // defence in depth: every length is validated, but a decoder bug must still surface as corruption
-          throw withContext(new ParquetCorruptionException("page does not decode: " + e, e), readers[i]);
+        } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+            | ArithmeticException | IllegalArgumentException e) {
+          throw corruption(e, readers[i]);
         }
       }
       root.setRowCount(rows);
       refreshDictionaries();
     } catch (RuntimeException e) {
       root.close();
-      rowsLeftInGroup = 0;
-      nextRowGroup = Integer.MAX_VALUE;
+      spend();
       throw e;
     }
     rowsLeftInGroup -= rows;
     return root;
+  }
+
+  /**
+   * Starts the next batch without decoding it: the two-phase (late materialisation) alternative to {@link #next()}.
+   * The consumer then decodes the columns it needs with {@link #readColumn(int, FieldVector)} (all rows) or
+   * {@link #readColumn(int, FieldVector, int[], int)} (only the rows a filter kept), each at most once; columns not
+   * read before the next {@code startBatch()}, {@link #next()} or {@link #close()} are skipped cheaply (levels and
+   * dictionary indices advanced without gathering values, a data page wholly within skipped rows passed over
+   * without decompressing it). Finishes the batch started before, if any. A batch never spans row groups and has
+   * at most {@link ReadOptions#batchSize()} rows, as with {@link #next()}; the two styles may alternate between
+   * batches but not be mixed within one.
+   *
+   * @return the batch's row count; 0 when no rows remain (or the reader is closed)
+   * @throws ParquetCorruptionException when skipping the unread columns of the previous batch finds corrupt pages
+   *     (with the file, column, row group and page), after which the reader is spent
+   */
+  public int startBatch() {
+    finishBatch();
+    if (!hasNext()) {
+      return 0;
+    }
+    int rows = (int) Math.min(options.batchSize(), rowsLeftInGroup);
+    if (readInBatch == null || readInBatch.length != fields.size()) {
+      readInBatch = new boolean[fields.size()];
+    } else {
+      java.util.Arrays.fill(readInBatch, false);
+    }
+    pendingRows = rows;
+    return rows;
+  }
+
+  /**
+   * Decodes all rows of the current batch (from {@link #startBatch()}) of projected column {@code column} into
+   * {@code into}, flat or nested.
+   *
+   * @param column 0-based index of the field in {@link #schema()}
+   * @param into an empty vector of that field's type, as {@code schema().getFields().get(column).createVector(a)}
+   *     makes; the reader allocates its buffers (from the vector's allocator) and sets its value count to the
+   *     batch's row count. It stays the caller's, to close. A dictionary-encoded field's dictionary is in
+   *     {@link #dictionaries()} afterwards.
+   * @throws IllegalStateException when no batch was started by {@link #startBatch()} (none yet, the last one
+   *     returned 0, or {@link #next()} came since), or the column was already read in this batch
+   * @throws IllegalArgumentException when {@code column} is not a field index of {@link #schema()}
+   * @throws ParquetCorruptionException when the column's pages are corrupt (with context), after which the reader
+   *     is spent
+   */
+  public void readColumn(int column, FieldVector into) {
+    checkRead(column);
+    readInBatch[column] = true;
+    try {
+      readers[column].readBatch(into, pendingRows);
+    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+        | ArithmeticException | IllegalArgumentException e) {
+      spend();
+      throw corruption(e, readers[column]);
+    } catch (RuntimeException e) {
+      spend();
+      throw e;
+    }
+    refreshDictionaries(column);
+  }
+
+  /**
+   * Decodes only rows {@code rows[0, count)} of the current batch (from {@link #startBatch()}) of the flat
+   * (top-level, non-repeated) column {@code column} into {@code into}: {@code count} slots, the selected rows in
+   * their order. Only the selected values are gathered or copied (dictionary pages gather the selected indices only,
+   * PLAIN pages copy the selected values only); the column's other rows in the batch are skipped as in
+   * {@link #startBatch()}. An empty selection ({@code count == 0}) reads nothing and gives an empty vector.
+   *
+   * @param column 0-based index of the field in {@link #schema()}; the field must be flat
+   * @param into an empty vector of that field's type (see {@link #readColumn(int, FieldVector)})
+   * @param rows 0-based row positions within the batch, strictly ascending, each below the batch's row count;
+   *     only {@code rows[0, count)} is read
+   * @param count how many positions of {@code rows} to read, at most the batch's row count
+   * @throws IllegalStateException when no batch was started, the column was already read in this batch, or the
+   *     field is nested (lists, maps, structs support only {@link #readColumn(int, FieldVector)})
+   * @throws IllegalArgumentException when {@code column} is not a field index of {@link #schema()}, or the
+   *     selection is bad: {@code count} negative, above the batch's rows or {@code rows.length}; a position out of
+   *     range or not strictly ascending. The column is then not marked read.
+   * @throws ParquetCorruptionException when the column's pages are corrupt (with context), after which the reader
+   *     is spent
+   */
+  public void readColumn(int column, FieldVector into, int[] rows, int count) {
+    checkRead(column);
+    if (fields.get(column).shape() != null) {
+      throw new IllegalStateException("field '" + fields.get(column).field().getName() + "' is nested: a selective "
+          + "read needs a flat column (read nested fields whole with readColumn(column, into))");
+    }
+    checkSelection(rows, count, pendingRows);
+    readInBatch[column] = true;
+    FlatColumnReader reader = (FlatColumnReader) readers[column];
+    try {
+      reader.readSelected(into, pendingRows, rows, count);
+    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+        | ArithmeticException | IllegalArgumentException e) {
+      spend();
+      throw corruption(e, reader);
+    } catch (RuntimeException e) {
+      spend();
+      throw e;
+    }
+    refreshDictionaries(column);
+  }
+
+  private void checkRead(int column) {
+    if (closed) {
+      throw new IllegalStateException("reader of " + file.location() + " is closed");
+    }
+    if (pendingRows == 0) {
+      throw new IllegalStateException("no batch started: call startBatch() (and check it returned rows) before "
+          + "readColumn");
+    }
+    if (column < 0 || column >= fields.size()) {
+      throw new IllegalArgumentException("column " + column + " is not a field of the schema (" + fields.size()
+          + " fields)");
+    }
+    if (readInBatch[column]) {
+      throw new IllegalStateException("column " + column + " ('" + fields.get(column).field().getName()
+          + "') was already read in this batch");
+    }
+  }
+
+  private static void checkSelection(int[] rows, int count, int batchRows) {
+    if (rows == null) {
+      throw new IllegalArgumentException("selection array is null");
+    }
+    if (count < 0 || count > batchRows || count > rows.length) {
+      throw new IllegalArgumentException("selection of " + count + " rows in a batch of " + batchRows
+          + " rows (array of " + rows.length + ")");
+    }
+    int previous = -1;
+    for (int i = 0; i < count; i++) {
+      int r = rows[i];
+      if (r <= previous || r >= batchRows) {
+        throw new IllegalArgumentException("selected row " + r + " at position " + i + (r >= batchRows
+            ? " is outside the batch of " + batchRows + " rows" : " does not follow " + previous
+            + " in strictly ascending order"));
+      }
+      previous = r;
+    }
+  }
+
+  /** Ends the batch of {@link #startBatch()}, if one is open: skips the columns not read in it. */
+  private void finishBatch() {
+    if (pendingRows == 0) {
+      return;
+    }
+    int rows = pendingRows;
+    pendingRows = 0;
+    boolean groupContinues = rowsLeftInGroup > rows;
+    rowsLeftInGroup -= rows;
+    if (!groupContinues) {
+      return; // the row group's readers are dropped with it: nothing to move past
+    }
+    for (int i = 0; i < readers.length; i++) {
+      if (readInBatch[i]) {
+        continue;
+      }
+      try {
+        if (readers[i] instanceof FlatColumnReader flat) {
+          flat.skipRows(rows);
+        } else {
+          // nested fields are assembled and dropped: record assembly has no skipping of its own yet
+          try (FieldVector scratch = fields.get(i).field().createVector(allocator)) {
+            readers[i].readBatch(scratch, rows);
+          }
+        }
+      } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+          | ArithmeticException | IllegalArgumentException e) {
+        spend();
+        throw corruption(e, readers[i]);
+      } catch (RuntimeException e) {
+        spend();
+        throw e;
+      }
+    }
+  }
+
+  /** After an error: no more rows. */
+  private void spend() {
+    rowsLeftInGroup = 0;
+    pendingRows = 0;
+    nextRowGroup = Integer.MAX_VALUE;
+  }
+
+  /**
+   * A decoding failure as corruption with the file, column, row group and page; defence in depth for unchecked
+   * exceptions other than {@link ParquetCorruptionException}: every length is validated, but a decoder bug must
+   * still surface as corruption.
+   */
+  private ParquetCorruptionException corruption(RuntimeException e, FieldReader reader) {
+    ParquetCorruptionException c = e instanceof ParquetCorruptionException p ? p
+        : new ParquetCorruptionException("page does not decode: " + e, e);
+    return withContext(c, reader);
   }
 
   /**
@@ -229,6 +475,25 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    */
   public DictionaryProvider dictionaries() {
     return dictionaries;
+  }
+
+  /**
+   * After a column of {@link #startBatch()}'s batch was read: replaces the dictionaries of that field's
+   * dictionary-encoded leaves (closing the ones they replace).
+   */
+  private void refreshDictionaries(int field) {
+    List<ColumnChunkReader> leaves = fieldDictionaryReaders == null ? null : fieldDictionaryReaders.get(field);
+    if (leaves == null || leaves.isEmpty()) {
+      return;
+    }
+    for (ColumnChunkReader reader : leaves) {
+      Dictionary fresh = new Dictionary(reader.arrowDictionary(allocator), reader.dictionaryEncoding());
+      Dictionary old = dictionaries.lookup(reader.dictionaryEncoding().getId());
+      dictionaries.put(fresh);
+      if (old != null) {
+        old.getVector().close();
+      }
+    }
   }
 
   private void refreshDictionaries() {
@@ -276,7 +541,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     }
     List<ByteBuffer> chunks = Io.join(file.store().getRanges(file.key(), ranges), file.location());
     int next = 0;
+    fieldDictionaryReaders = new ArrayList<>(fields.size());
     for (int f = 0; f < fields.size(); f++) {
+      int dictionariesBefore = dictionaryReaders.size();
       FieldPlan field = fields.get(f);
       if (field.shape() == null) {
         readers[f] = (FlatColumnReader) openLeaf(rg, field.leaves().get(0), chunks.get(next), ranges.get(next),
@@ -292,6 +559,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         }
         readers[f] = new NestedFieldReader(field.shape(), byLeaf);
       }
+      fieldDictionaryReaders.add(List.copyOf(dictionaryReaders.subList(dictionariesBefore,
+          dictionaryReaders.size())));
     }
     rowsLeftInGroup = rg.numRows();
   }
@@ -362,7 +631,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   @Override
   public void close() {
     closed = true;
+    pendingRows = 0;
     readers = null;
+    fieldDictionaryReaders = null;
     staging.clear();
     dictionaryReaders.clear();
     dictionaries.close();

@@ -1,6 +1,8 @@
 package dev.quiver.parquet.read;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How to read a file: the batch size in rows, the projected columns and whether page checksums are verified.
@@ -22,9 +24,16 @@ import java.util.List;
  *     {@code "<precision>,<scale>"} (e.g. {@code "15,2"}). INT64 decimals then take the plain INT64 path (no
  *     per-value conversion). Decimals nested in lists, maps or structs, and precisions above 18, keep their
  *     Decimal128/Decimal256 vectors. Off by default.
+ * @param dictionaryColumns names of flat (top-level, non-repeated) BYTE_ARRAY string or binary columns to deliver
+ *     dictionary-encoded: the batch's vector holds signed 32-bit indices (an {@code IntVector} whose field carries a
+ *     {@code DictionaryEncoding}) into a dictionary of the column's values that
+ *     {@link ParquetBatchReader#dictionaries()} provides: the column chunk's dictionary page, extended with the
+ *     values of any pages that fell back to another encoding (so it suits low-cardinality columns). Names of columns
+ *     that are not read, not flat, or not strings/binaries (a BYTE_ARRAY decimal, say) are ignored. Empty by
+ *     default; never null (null is taken as empty).
  */
 public record ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups,
-    boolean unscaledDecimals) {
+    boolean unscaledDecimals, Set<String> dictionaryColumns) {
   /** The default batch size in rows. */
   public static final int DEFAULT_BATCH_SIZE = 16384;
 
@@ -41,6 +50,17 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
     }
     columns = columns == null ? null : List.copyOf(columns);
     rowGroups = rowGroups == null ? null : List.copyOf(new java.util.TreeSet<>(rowGroups));
+    dictionaryColumns = dictionaryColumns == null ? Set.of() : Set.copyOf(dictionaryColumns);
+  }
+
+  /**
+   * Options without dictionary-encoded columns ({@code dictionaryColumns} empty).
+   *
+   * @throws IllegalArgumentException when {@code batchSize < 1}
+   */
+  public ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups,
+      boolean unscaledDecimals) {
+    this(batchSize, columns, verifyChecksums, rowGroups, unscaledDecimals, Set.of());
   }
 
   /**
@@ -49,32 +69,32 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
    * @throws IllegalArgumentException when {@code batchSize < 1}
    */
   public ReadOptions(int batchSize, List<String> columns, boolean verifyChecksums, List<Integer> rowGroups) {
-    this(batchSize, columns, verifyChecksums, rowGroups, false);
+    this(batchSize, columns, verifyChecksums, rowGroups, false, Set.of());
   }
 
   /** All columns, default batch size, no checksum verification, decimals as Decimal128/Decimal256. */
   public static ReadOptions defaults() {
-    return new ReadOptions(DEFAULT_BATCH_SIZE, null, false, null, false);
+    return new ReadOptions(DEFAULT_BATCH_SIZE, null, false, null, false, Set.of());
   }
 
   /** A copy with another batch size. */
   public ReadOptions withBatchSize(int rows) {
-    return new ReadOptions(rows, columns, verifyChecksums, rowGroups, unscaledDecimals);
+    return new ReadOptions(rows, columns, verifyChecksums, rowGroups, unscaledDecimals, dictionaryColumns);
   }
 
   /** A copy reading only {@code names}, in that order. */
   public ReadOptions withColumns(List<String> names) {
-    return new ReadOptions(batchSize, names, verifyChecksums, rowGroups, unscaledDecimals);
+    return new ReadOptions(batchSize, names, verifyChecksums, rowGroups, unscaledDecimals, dictionaryColumns);
   }
 
   /** A copy with checksum verification on or off. */
   public ReadOptions withVerifyChecksums(boolean verify) {
-    return new ReadOptions(batchSize, columns, verify, rowGroups, unscaledDecimals);
+    return new ReadOptions(batchSize, columns, verify, rowGroups, unscaledDecimals, dictionaryColumns);
   }
 
   /** A copy reading only the given 0-based row groups (null for all). */
   public ReadOptions withRowGroups(List<Integer> groups) {
-    return new ReadOptions(batchSize, columns, verifyChecksums, groups, unscaledDecimals);
+    return new ReadOptions(batchSize, columns, verifyChecksums, groups, unscaledDecimals, dictionaryColumns);
   }
 
   /**
@@ -82,6 +102,15 @@ public record ReadOptions(int batchSize, List<String> columns, boolean verifyChe
    * Decimal128/Decimal256 (off); see {@link #unscaledDecimals()}.
    */
   public ReadOptions withUnscaledDecimals(boolean on) {
-    return new ReadOptions(batchSize, columns, verifyChecksums, rowGroups, on);
+    return new ReadOptions(batchSize, columns, verifyChecksums, rowGroups, on, dictionaryColumns);
+  }
+
+  /**
+   * A copy delivering the named flat string/binary columns dictionary-encoded (see {@link #dictionaryColumns()});
+   * replaces any names given before. Null or empty for none.
+   */
+  public ReadOptions withDictionaryColumns(Collection<String> names) {
+    return new ReadOptions(batchSize, columns, verifyChecksums, rowGroups, unscaledDecimals,
+        names == null ? Set.of() : Set.copyOf(names));
   }
 }

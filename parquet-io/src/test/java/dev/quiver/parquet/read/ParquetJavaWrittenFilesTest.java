@@ -96,7 +96,7 @@ class ParquetJavaWrittenFilesTest {
     return tests.stream();
   }
 
-  private static void write(Path file, WriterVersion version, boolean dictionary, CompressionCodecName codec,
+  static void write(Path file, WriterVersion version, boolean dictionary, CompressionCodecName codec,
       int rows) throws IOException {
     SplittableRandom random = new SplittableRandom(file.getFileName().toString().hashCode());
     SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
