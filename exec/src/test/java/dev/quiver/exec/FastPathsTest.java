@@ -102,6 +102,10 @@ class FastPathsTest {
           + "WHERE i % 4 <> 0 GROUP BY f, k ORDER BY f NULLS FIRST, k|2",
       "SELECT g, sum(a) AS s, count(*) AS c FROM (SELECT g, p * (1 - disc) AS a FROM '%s' ORDER BY i DESC) "
           + "GROUP BY g ORDER BY g|1",
+      // late materialisation through the reader's selective batches: later conjuncts' columns (nullable tax and f)
+      // and the other columns decoded at the few rows still selected, strings included; batches emptied early
+      "SELECT i, tax, f, g, p FROM '%s' WHERE i % 50 = 0 AND tax > 0.03 AND f <> 'B' ORDER BY i|1",
+      "SELECT i, h, disc FROM '%s' WHERE i BETWEEN 12100 AND 12130 AND h = 'xy' OR i % 3001 = 7 ORDER BY i|2",
   })
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);

@@ -27,9 +27,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * unscaled values, {@code ReadOptions.withUnscaledDecimals}); a column a file lacks reads as nulls, a partition column
  * as its folder value, and a narrower type is widened to the dataset's. Parallel scans share one unit queue.
  *
- * <p>A filter right above the scan is evaluated inside it, conjunct by conjunct, with late materialisation: the
- * columns of the first conjunct are copied whole, each later conjunct's columns only at the rows still selected, and
- * the remaining projected columns only at the rows that passed every conjunct.
+ * <p>A filter right above the scan is evaluated inside it, conjunct by conjunct, with late materialisation through
+ * the reader's selective batches ({@code ParquetBatchReader.startBatch/readColumn}): the columns of the first
+ * conjunct are decoded whole, each later conjunct's columns only at the rows still selected, and the remaining
+ * projected columns only at the rows that passed every conjunct; a batch no row of which passes has its remaining
+ * columns skipped undecoded.
  */
 public final class Scan extends AbstractOperator {
   private final Dataset dataset;
@@ -45,6 +47,17 @@ public final class Scan extends AbstractOperator {
   private ParquetFileReader reader;
   private ParquetBatchReader batches;
   private ScanUnit current;
+  /**
+   * A column is decoded by the reader at the selected rows only when at most 1/SELECTIVE of the batch's rows are
+   * selected; above that it is decoded whole and the rows taken from it. (The reader's selected-row decoding of a
+   * nullable column ranks each selected row in the validity bits one by one: on TPC-H Q6 it paid only well below
+   * 1/8 of the rows.)
+   */
+  private static final int SELECTIVE = 16;
+  /** Rows of the batch started last. */
+  private int batchRows;
+  /** Per output column, its field index in the open batch reader's schema, or -1 (partition or missing column). */
+  private int[] readerField;
 
   /**
    * A scan taking units from {@code units} (a queue shared with the other scans of a parallel plan).
@@ -100,15 +113,24 @@ public final class Scan extends AbstractOperator {
       if (batches == null && !openNext()) {
         return null;
       }
+      if (!conjuncts.isEmpty()) {
+        int rows = batches.startBatch(); // columns are decoded one by one below, at the rows still selected
+        batchRows = rows;
+        if (rows == 0) {
+          closeReader();
+          continue;
+        }
+        long mark = dev.quiver.exec.vector.Scratch.mark();
+        Batch b = convertFiltered(rows);
+        if (b != null) {
+          return b;
+        }
+        dev.quiver.exec.vector.Scratch.rollBack(mark); // the filter emptied the batch: its arrays are free again
+        continue;
+      }
       if (batches.hasNext()) {
         try (VectorSchemaRoot root = batches.next()) {
-          long mark = dev.quiver.exec.vector.Scratch.mark();
-          Batch b = conjuncts.isEmpty() ? convert(root) : convertFiltered(root);
-          if (b != null) {
-            return b;
-          }
-          dev.quiver.exec.vector.Scratch.rollBack(mark); // the filter emptied the batch: its arrays are free again
-          continue;
+          return convert(root);
         }
       }
       closeReader();
@@ -123,8 +145,10 @@ public final class Scan extends AbstractOperator {
     current = unit;
     DataFile f = unit.file();
     List<String> fileColumns = new ArrayList<>();
-    for (String c : schema.names()) {
-      int i = f.columnIndex(c);
+    readerField = new int[schema.size()];
+    for (int c = 0; c < schema.size(); c++) {
+      int i = f.columnIndex(schema.name(c));
+      readerField[c] = i >= 0 ? fileColumns.size() : -1;
       if (i >= 0) {
         fileColumns.add(f.columnNames().get(i));
       }
@@ -151,7 +175,7 @@ public final class Scan extends AbstractOperator {
       DataType want = schema.type(c);
       int fi = f.columnIndex(name);
       if (fi >= 0) {
-        cols[c] = read(root, f, fi, want, null, rows);
+        cols[c] = read(root.getVector(f.columnNames().get(fi)), f, fi, want, null, rows);
       } else if (Dataset.value(f.partitionValues(), name) != null) {
         cols[c] = Pruner.partitionColumn(want, Dataset.value(f.partitionValues(), name), rows);
       } else {
@@ -162,14 +186,18 @@ public final class Scan extends AbstractOperator {
     return new Batch(cols, rows);
   }
 
-  private Batch convertFiltered(VectorSchemaRoot root) {
-    int rows = root.getRowCount();
+  /**
+   * The batch the reader started ({@code rows} rows), filtered: each conjunct's columns are decoded by the reader
+   * only at the rows still selected, and the other projected columns only at the rows that passed every conjunct
+   * (the reader skips what is never decoded). Null when no row passes.
+   */
+  private Batch convertFiltered(int rows) {
     stats.rowsIn.addAndGet(rows);
     Column[] cols = new Column[schema.size()];
     int[] sel = null;
     int count = rows;
-    // conjuncts over columns already copied are AND-ed into one mask; the batch is compacted only before a
-    // conjunct that needs a column not yet copied, so that column is copied at the surviving rows alone
+    // conjuncts over columns already decoded are AND-ed into one mask; the batch is compacted only before a
+    // conjunct that needs a column not yet decoded, so that column is decoded at the surviving rows alone
     boolean[] mask = null;
     for (int k = 0; k < conjuncts.size(); k++) {
       boolean needsColumn = false;
@@ -188,7 +216,7 @@ public final class Scan extends AbstractOperator {
       }
       for (int c : conjunctColumns.get(k)) {
         if (cols[c] == null) {
-          cols[c] = load(root, c, sel, count);
+          cols[c] = load(c, sel, count);
         }
       }
       Column r = conjuncts.get(k).eval(new Batch(cols, count));
@@ -222,7 +250,7 @@ public final class Scan extends AbstractOperator {
     count = kept;
     for (int c = 0; c < cols.length; c++) {
       if (cols[c] == null) {
-        cols[c] = load(root, c, sel, count);
+        cols[c] = load(c, sel, count);
       }
     }
     return new Batch(cols, count);
@@ -286,29 +314,46 @@ public final class Scan extends AbstractOperator {
   private int[] selScratch;
   private boolean[] maskScratch;
 
-  /** Column {@code c} of the output at rows {@code sel[0..count)} of the root (all rows when sel is null). */
-  private Column load(VectorSchemaRoot root, int c, int[] sel, int count) {
-    int rows = root.getRowCount();
+  /**
+   * Column {@code c} of the output at rows {@code sel[0..count)} of the started batch (all rows when sel is null):
+   * decoded by the reader at those rows only (a nested column whole, then its selected rows copied).
+   */
+  private Column load(int c, int[] sel, int count) {
     DataFile f = current.file();
     String name = schema.name(c);
     DataType want = schema.type(c);
     int fi = f.columnIndex(name);
     if (fi >= 0) {
-      return read(root, f, fi, want, sel, count);
+      int field = readerField[c];
+      DataType fileType = f.columnTypes().get(fi);
+      try (FieldVector v = batches.schema().getFields().get(field).createVector(allocator)) {
+        if (sel == null) {
+          batches.readColumn(field, v);
+          return read(v, f, fi, want, null, count);
+        }
+        if (fileType.kind() == DataType.Kind.OPAQUE || count > batchRows / SELECTIVE) {
+          // nested values are read whole; so is a column most of whose rows are kept (the reader's selected-row
+          // decoding costs more per row than a whole decode); the selected rows are then taken here
+          batches.readColumn(field, v);
+          return read(v, f, fi, want, sel, count);
+        }
+        batches.readColumn(field, v, sel, count);
+        return read(v, f, fi, want, null, count);
+      }
     }
     String partition = Dataset.value(f.partitionValues(), name);
     return partition != null ? Pruner.partitionColumn(want, partition, count) : Column.allNull(want, count);
   }
 
   /**
-   * File column {@code fi} of the root as a column of {@code want}, at rows {@code sel[0..count)} (all rows when
-   * sel is null): a dictionary-encoded vector is decoded to its values first; an OPAQUE column's vector is handed
-   * to the query's {@link dev.quiver.exec.vector.ArrowValues} (whole, or only the selected rows copied) and the
-   * column holds references to its rows.
+   * File column {@code fi}, decoded into {@code vector}, as a column of {@code want}, at rows {@code sel[0..count)}
+   * of the vector (all its rows when sel is null): a dictionary-encoded vector is decoded to its values first; an
+   * OPAQUE column's vector is handed to the query's {@link dev.quiver.exec.vector.ArrowValues} (whole, or only the
+   * selected rows copied) and the column holds references to its rows.
    */
-  private Column read(VectorSchemaRoot root, DataFile f, int fi, DataType want, int[] sel, int count) {
-    int rows = root.getRowCount();
-    FieldVector v = root.getVector(f.columnNames().get(fi));
+  private Column read(FieldVector vector, DataFile f, int fi, DataType want, int[] sel, int count) {
+    FieldVector v = vector;
+    int rows = v.getValueCount();
     FieldVector decoded = null;
     try {
       org.apache.arrow.vector.types.pojo.DictionaryEncoding enc = v.getField().getDictionary();
