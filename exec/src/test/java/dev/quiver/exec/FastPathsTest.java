@@ -45,7 +45,8 @@ class FastPathsTest {
           + "(i % 5)::INTEGER AS k, (i * 37 % 100003)::BIGINT AS wide, "
           + "((i * 7919) % 10000000 / 100.0)::DECIMAL(15,2) AS p, ((i % 11) / 100.0)::DECIMAL(15,2) AS disc, "
           + "CASE WHEN i % 9 = 0 THEN NULL ELSE ((i % 9) / 100.0)::DECIMAL(15,2) END AS tax, "
-          + "CASE WHEN i % 2 = 0 THEN 4611686018427387904 ELSE i END::BIGINT AS big "
+          + "CASE WHEN i % 2 = 0 THEN 4611686018427387904 ELSE i END::BIGINT AS big, "
+          + "CASE WHEN i % 17 = 0 THEN NULL ELSE 'ü' || (i % 50)::VARCHAR END AS s, md5(i::VARCHAR) AS u "
           + "FROM range(0, 20000) t(i)) TO '" + file + "' (FORMAT parquet, ROW_GROUP_SIZE 4000)");
     }
   }
@@ -106,6 +107,11 @@ class FastPathsTest {
       // and the other columns decoded at the few rows still selected, strings included; batches emptied early
       "SELECT i, tax, f, g, p FROM '%s' WHERE i % 50 = 0 AND tax > 0.03 AND f <> 'B' ORDER BY i|1",
       "SELECT i, h, disc FROM '%s' WHERE i BETWEEN 12100 AND 12130 AND h = 'xy' OR i % 3001 = 7 ORDER BY i|2",
+      // strings read as dictionary indices and looked up: multi-byte values with nulls, a dictionary of thousands
+      // of distinct values, one-byte flags with nulls, whole and at selected rows
+      "SELECT s, count(*) AS c, min(u) AS m, max(u) AS x, count(f) AS nf FROM '%s' GROUP BY s ORDER BY s NULLS FIRST|1",
+      "SELECT i, s, u, f FROM '%s' WHERE i % 211 = 3 OR u < '01' ORDER BY i|2",
+      "SELECT u, s, f FROM '%s' WHERE i BETWEEN 7000 AND 7100 ORDER BY u|1",
   })
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);

@@ -54,6 +54,8 @@ public final class Scan extends AbstractOperator {
    * 1/8 of the rows.)
    */
   private static final int SELECTIVE = 16;
+  /** Per file column of the open unit, the decoder of its dictionary-encoded strings (made on first use). */
+  private ArrowBridge.DictionaryStrings[] dictionaryStrings;
   /** Rows of the batch started last. */
   private int batchRows;
   /** Per output column, its field index in the open batch reader's schema, or -1 (partition or missing column). */
@@ -145,6 +147,7 @@ public final class Scan extends AbstractOperator {
     current = unit;
     DataFile f = unit.file();
     List<String> fileColumns = new ArrayList<>();
+    dictionaryStrings = new ArrowBridge.DictionaryStrings[f.columnNames().size()];
     readerField = new int[schema.size()];
     for (int c = 0; c < schema.size(); c++) {
       int i = f.columnIndex(schema.name(c));
@@ -160,8 +163,17 @@ public final class Scan extends AbstractOperator {
     stats.bytesRead.addAndGet(unit.compressedBytes());
     reader = f.reader(); // footer decoded once when the dataset was opened
     // DECIMAL(p <= 18) arrive as 64-bit unscaled values (the engine's storage): a straight copy, no 128-bit detour
+    // string columns arrive as dictionary indices plus the chunk's dictionary (decoded here by a lookup: one byte
+    // per row for flag columns), not as strings the reader gathers first
+    List<String> dictionaryColumns = new ArrayList<>();
+    for (int c = 0; c < schema.size(); c++) {
+      int i = f.columnIndex(schema.name(c));
+      if (i >= 0 && f.columnTypes().get(i).kind() == DataType.Kind.VARCHAR) {
+        dictionaryColumns.add(f.columnNames().get(i));
+      }
+    }
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
-        .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true);
+        .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true).withDictionaryColumns(dictionaryColumns);
     batches = reader.read(allocator, options);
     return true;
   }
@@ -362,6 +374,17 @@ public final class Scan extends AbstractOperator {
         if (dict == null) {
           throw new dev.quiver.exec.QueryException("column '" + v.getName() + "': dictionary " + enc.getId()
               + " missing from the batch");
+        }
+        if (dict.getVector() instanceof org.apache.arrow.vector.BaseVariableWidthVector values
+            && v instanceof org.apache.arrow.vector.IntVector indices
+            && f.columnTypes().get(fi).kind() == DataType.Kind.VARCHAR) {
+          if (dictionaryStrings[fi] == null) {
+            dictionaryStrings[fi] = new ArrowBridge.DictionaryStrings();
+          }
+          Column col = dictionaryStrings[fi].decode(indices, values, sel, sel == null ? rows : count);
+          if (col != null) {
+            return col.type.equals(want) ? col : widen(col, want);
+          }
         }
         decoded = (FieldVector) org.apache.arrow.vector.dictionary.DictionaryEncoder.decode(v, dict, allocator);
         v = decoded;

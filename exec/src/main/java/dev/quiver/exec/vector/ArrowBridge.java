@@ -426,6 +426,169 @@ public final class ArrowBridge {
     return Column.ofOneByteStrings(out, null, count);
   }
 
+  /**
+   * Decodes dictionary-encoded string columns (signed 32-bit indices into a dictionary of string values, as the
+   * Parquet reader delivers with {@code ReadOptions.withDictionaryColumns}) into VARCHAR columns by lookup. The
+   * dictionary's values are copied to the heap once per dictionary (by identity and value count: a row group's
+   * dictionary only grows), with a one-byte table when every value is one byte long (flags: one byte read per row).
+   * One instance per scan (not thread-safe).
+   */
+  public static final class DictionaryStrings {
+    private BaseVariableWidthVector dictionary;
+    private int dictionaryCount = -1;
+    private int[] offsets;
+    private byte[] data;
+    private boolean oneByte;
+
+    /**
+     * The strings at rows {@code selection[0..count)} of {@code indices} (rows {@code [0, count)} when selection is
+     * null); a null index is a null value. Null when the dictionary holds nulls (the caller decodes generically).
+     *
+     * @throws QueryException when a non-null index is outside the dictionary
+     */
+    public Column decode(org.apache.arrow.vector.IntVector indices, BaseVariableWidthVector values, int[] selection,
+        int count) {
+      if (values.getNullCount() != 0) {
+        return null;
+      }
+      prepare(values);
+      int rows = indices.getValueCount();
+      long idx = address(indices.getDataBuffer(), 4L * rows);
+      boolean[] nulls = null;
+      if (indices.getNullCount() != 0) {
+        ArrowBuf validity = indices.getValidityBuffer();
+        nulls = new boolean[count];
+        for (int k = 0; k < count; k++) {
+          int r = selection == null ? k : selection[k];
+          nulls[k] = (validity.getByte(r >>> 3) & (1 << (r & 7))) == 0;
+        }
+      }
+      int size = dictionaryCount;
+      if (oneByte && nulls == null) {
+        // flags: one pass, each row's byte looked up by its index (checked against the dictionary's size)
+        byte[] out = Scratch.bytes(count);
+        byte[] table = data;
+        int bad = 0;
+        if (selection == null) {
+          for (int k = 0; k < count; k++) {
+            int i = MemoryUtil.getInt(idx + 4L * k);
+            bad |= i | (size - 1 - i);
+            out[k] = table[Math.max(0, Math.min(i, size - 1))];
+          }
+        } else {
+          for (int k = 0; k < count; k++) {
+            int i = MemoryUtil.getInt(idx + 4L * selection[k]);
+            bad |= i | (size - 1 - i);
+            out[k] = table[Math.max(0, Math.min(i, size - 1))];
+          }
+        }
+        if (bad < 0) {
+          throw new QueryException("string column '" + indices.getName() + "': dictionary index outside its "
+              + size + " values");
+        }
+        return Column.ofOneByteStrings(out, null, count);
+      }
+      // the dictionary index of each output row (0 for a null row), checked against the dictionary's size
+      int[] ids = idScratch(count);
+      int bad = 0;
+      for (int k = 0; k < count; k++) {
+        int r = selection == null ? k : selection[k];
+        int i = MemoryUtil.getInt(idx + 4L * r);
+        i = nulls != null && nulls[k] ? 0 : i;
+        bad |= i | (size - 1 - i);
+        ids[k] = i;
+      }
+      if (bad < 0 && !(size == 0 && allNull(nulls, count))) {
+        throw new QueryException("string column '" + indices.getName() + "': dictionary index outside its "
+            + size + " values");
+      }
+      if (size == 0) {
+        return Column.allNull(DataType.VARCHAR, count);
+      }
+      if (oneByte) {
+        byte[] out = Scratch.bytes(count);
+        byte[] table = data;
+        for (int k = 0; k < count; k++) {
+          out[k] = table[ids[k]];
+        }
+        return Column.ofOneByteStrings(out, nulls, count);
+      }
+      int[] off = new int[count + 1];
+      int total = 0;
+      for (int k = 0; k < count; k++) {
+        int i = ids[k];
+        total += nulls != null && nulls[k] ? 0 : offsets[i + 1] - offsets[i];
+        off[k + 1] = total;
+      }
+      byte[] out = new byte[total];
+      for (int k = 0; k < count; k++) {
+        int from = offsets[ids[k]];
+        int pos = off[k];
+        int len = off[k + 1] - pos;
+        if (len <= 16) {
+          for (int j = 0; j < len; j++) {
+            out[pos + j] = data[from + j];
+          }
+        } else {
+          System.arraycopy(data, from, out, pos, len);
+        }
+      }
+      return Column.ofStrings(out, off, nulls, count);
+    }
+
+    private int[] ids;
+
+    private int[] idScratch(int n) {
+      if (ids == null || ids.length < n) {
+        ids = new int[Math.max(n, 1024)];
+      }
+      return ids;
+    }
+
+    private static boolean allNull(boolean[] nulls, int count) {
+      for (int k = 0; k < count; k++) {
+        if (nulls == null || !nulls[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Copies the dictionary's values to the heap unless it is the one seen last, at the same size. */
+    private void prepare(BaseVariableWidthVector values) {
+      int n = values.getValueCount();
+      if (values == dictionary && n == dictionaryCount) {
+        return;
+      }
+      long off = address(values.getOffsetBuffer(), 4L * (n + 1));
+      int[] o = new int[n + 1];
+      int base = n == 0 ? 0 : MemoryUtil.getInt(off);
+      boolean one = true;
+      for (int i = 0; i <= n; i++) {
+        o[i] = MemoryUtil.getInt(off + 4L * i) - base;
+        if (i > 0) {
+          one &= o[i] - o[i - 1] == 1;
+          if (o[i] < o[i - 1]) {
+            throw new QueryException("dictionary of column '" + values.getName() + "': offsets decrease");
+          }
+        }
+      }
+      int length = o[n];
+      if (n > 0 && ((long) base + length > values.getDataBuffer().capacity() || base < 0)) {
+        throw new QueryException("dictionary of column '" + values.getName() + "': offsets past its data");
+      }
+      byte[] d = new byte[length];
+      if (length > 0) {
+        MemoryUtil.copyFromMemory(values.getDataBuffer().memoryAddress() + base, d, 0, length);
+      }
+      dictionary = values;
+      dictionaryCount = n;
+      offsets = o;
+      data = d;
+      oneByte = one;
+    }
+  }
+
   private static void readInts(ArrowBuf data, int bits, boolean signed, long[] v, int rows, boolean[] nulls,
       String name) {
     switch (bits) {
