@@ -112,6 +112,15 @@ class FastPathsTest {
       "SELECT s, count(*) AS c, min(u) AS m, max(u) AS x, count(f) AS nf FROM '%s' GROUP BY s ORDER BY s NULLS FIRST|1",
       "SELECT i, s, u, f FROM '%s' WHERE i % 211 = 3 OR u < '01' ORDER BY i|2",
       "SELECT u, s, f FROM '%s' WHERE i BETWEEN 7000 AND 7100 ORDER BY u|1",
+      // constant-range conjuncts tested in one fused loop, consecutive ones on a column merged: nullable column,
+      // constant on the left, BETWEEN, an empty range, equality, a constant of a finer scale (general path), the
+      // largest BIGINT
+      "SELECT count(*) AS c, sum(p) AS s FROM '%s' WHERE tax >= 0.02 AND tax < 0.06 AND 4 > k AND disc BETWEEN 0.03 "
+          + "AND 0.08 AND disc <> 0.05|1",
+      "SELECT count(*) AS c FROM '%s' WHERE i > 15000 AND i < 12000|1",
+      "SELECT i, k FROM '%s' WHERE k = 3 AND i >= 19000 AND i <= 19100 AND disc > 0.055 ORDER BY i|2",
+      "SELECT count(*) AS c, min(i) AS m FROM '%s' WHERE big >= 4611686018427387904 AND 100 >= i AND i > 10|1",
+      "SELECT count(*) AS c FROM '%s' WHERE big > 9223372036854775806 OR i = 5|1",
   })
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);

@@ -98,14 +98,29 @@ public final class Scan extends AbstractOperator {
    * is true; {@code columns} are the indexes of the columns it reads. Conjuncts run in the order added.
    */
   public void addFilter(dev.quiver.exec.expr.Bound conjunct, int[] columns) {
+    dev.quiver.exec.expr.Ranges.Range range = dev.quiver.exec.expr.Ranges.of(conjunct);
+    int last = conjuncts.size() - 1;
+    if (range != null && last >= 0 && ranges.get(last) != null && ranges.get(last).column() == range.column()) {
+      // x >= a AND x < b: one range test (the rows kept are the same: a row passes iff every conjunct is true)
+      ranges.set(last, ranges.get(last).intersect(range));
+      mergedText.set(last, mergedText.get(last) + " AND " + conjunct);
+      return;
+    }
     conjuncts.add(conjunct);
     conjunctColumns.add(columns.clone());
+    ranges.add(range);
+    mergedText.add(conjunct.toString());
   }
+
+  /** Per conjunct, the constant range of one column it keeps (tested by one fused loop), or null. */
+  private final List<dev.quiver.exec.expr.Ranges.Range> ranges = new ArrayList<>();
+  /** Per conjunct, its text with any range conjuncts merged into it. */
+  private final List<String> mergedText = new ArrayList<>();
 
   @Override
   public String describe() {
     return "Scan " + dataset.location() + " columns=" + schema.names()
-        + (conjuncts.isEmpty() ? "" : " filter=" + conjuncts)
+        + (conjuncts.isEmpty() ? "" : " filter=" + mergedText)
         + (filterText == null ? "" : " pruning=" + filterText);
   }
 
@@ -231,6 +246,12 @@ public final class Scan extends AbstractOperator {
           cols[c] = load(c, sel, count);
         }
       }
+      dev.quiver.exec.expr.Ranges.Range range = ranges.get(k);
+      Column x = range == null ? null : cols[range.column()];
+      if (x != null && x.longs != null && x.high == null) {
+        mask = inRange(x, range.low(), range.high(), mask == null ? maskScratch(count) : null, mask, count);
+        continue;
+      }
       Column r = conjuncts.get(k).eval(new Batch(cols, count));
       boolean[] v = r.bools;
       boolean[] nulls = r.nulls;
@@ -266,6 +287,31 @@ public final class Scan extends AbstractOperator {
       }
     }
     return new Batch(cols, count);
+  }
+
+  /**
+   * The range test of a conjunct: into {@code fresh} (when not null) {@code low <= x[i] <= high}, else AND-ed into
+   * {@code mask}; a null value fails. Returns the mask written.
+   */
+  private static boolean[] inRange(Column x, long low, long high, boolean[] fresh, boolean[] mask, int count) {
+    long[] v = x.longs;
+    boolean[] out = fresh != null ? fresh : mask;
+    if (fresh != null) {
+      for (int i = 0; i < count; i++) {
+        out[i] = v[i] >= low & v[i] <= high;
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        out[i] &= v[i] >= low & v[i] <= high;
+      }
+    }
+    boolean[] nulls = x.nulls;
+    if (nulls != null) {
+      for (int i = 0; i < count; i++) {
+        out[i] &= !nulls[i];
+      }
+    }
+    return out;
   }
 
   /** Positions of the true entries of {@code mask[0..count)} into {@code keep}; returns how many. */
