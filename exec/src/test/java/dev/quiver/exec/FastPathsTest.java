@@ -93,6 +93,12 @@ class FastPathsTest {
       "SELECT sum(big) AS a, sum(p) AS b, sum(tax) AS c, avg(tax) AS d, sum(i) AS e, avg(big) AS f, count(*) AS n "
           + "FROM '%s' WHERE k <> 2|2",
       "SELECT k, sum(p) AS a, sum(disc) AS b, avg(tax) AS c FROM '%s' WHERE i < 0 GROUP BY k ORDER BY k|1",
+      // four null-free columns summed in one pass (one of them unproven: big), then three and five of them
+      "SELECT g, sum(p) AS a, sum(disc) AS b, sum(big) AS c, sum(i) AS d, sum(k) AS e, avg(p * disc) AS f, "
+          + "sum(p * 2) AS h FROM '%s' GROUP BY g ORDER BY g|1",
+      "SELECT sum(p) AS a, sum(disc) AS b, sum(i) AS d, avg(i) AS e, sum(k) AS f, sum(p + 1) AS h FROM '%s'|2",
+      "SELECT f, sum(p) AS a, sum(disc) AS b, sum(i) AS d, sum(k) AS e, sum(p * disc) AS h, sum(tax) AS t "
+          + "FROM '%s' WHERE i % 7 <> 3 GROUP BY f ORDER BY f NULLS FIRST|1",
       "SELECT sum(p) AS a, sum(disc) AS b, avg(tax) AS c, count(*) AS n FROM '%s' WHERE i < 0|1",
       // an aggregate right above a scan builds each batch's columns on reused arrays: filters that empty most
       // batches (their arrays given back), products of products, at 1 and 2 threads; and one whose input is a

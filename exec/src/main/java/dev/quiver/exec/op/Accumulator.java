@@ -92,26 +92,32 @@ public abstract class Accumulator {
   /**
    * Computes the partial sums of the exact SUM/AVG arguments {@code args[a]} of {@code accs[a]} (null entries and
    * other accumulators skipped) into {@code grouping}'s memo before the accumulators are updated: null-free columns
-   * two at a time in one pass over the rows (each row's group id read once for both), the others alone.
+   * four (or two) at a time in one pass over the rows (each row's group id read once for all, the sums' chains
+   * independent), the others alone.
    */
   public static void prepareSums(Accumulator[] accs, Column[] args, int n, Grouping grouping) {
     SumMemo memo = grouping.memo();
-    Column pending = null;
+    Column[] pending = new Column[4];
+    int k = 0;
     for (int a = 0; a < accs.length; a++) {
       Column c = args[a];
       if (!(accs[a] instanceof Sum s) || !s.exact || c == null || c.longs == null || c.high != null
-          || c.nulls != null || c == pending || memo.find(c) >= 0) {
+          || c.nulls != null || memo.find(c) >= 0 || java.util.Arrays.asList(pending).subList(0, k).contains(c)) {
         continue;
       }
-      if (pending == null) {
-        pending = c;
-      } else {
-        Sum.pairSums(pending, c, n, grouping, memo);
-        pending = null;
+      pending[k++] = c;
+      if (k == 4) {
+        Sum.quadSums(pending, n, grouping, memo);
+        k = 0;
       }
     }
-    if (pending != null) {
-      Sum.partialSums(pending, n, grouping, memo);
+    if (k >= 2) {
+      Sum.pairSums(pending[0], pending[1], n, grouping, memo);
+    }
+    if (k == 3) {
+      Sum.partialSums(pending[2], n, grouping, memo);
+    } else if (k == 1) {
+      Sum.partialSums(pending[0], n, grouping, memo);
     }
   }
 
@@ -460,6 +466,75 @@ public abstract class Accumulator {
       }
       memo.exact[e] = provenExact(bound, n);
       return e;
+    }
+
+    /** As {@link #pairSums} for four null-free columns in one pass: four new memo entries. */
+    static void quadSums(Column[] cols, int n, Grouping grouping, SumMemo memo) {
+      int gs = grouping.groups();
+      int e1 = memo.add(cols[0], gs);
+      int e2 = memo.add(cols[1], gs);
+      int e3 = memo.add(cols[2], gs);
+      int e4 = memo.add(cols[3], gs);
+      long[] p1 = memo.sums[e1];
+      long[] p2 = memo.sums[e2];
+      long[] p3 = memo.sums[e3];
+      long[] p4 = memo.sums[e4];
+      long[] x1 = cols[0].longs;
+      long[] x2 = cols[1].longs;
+      long[] x3 = cols[2].longs;
+      long[] x4 = cols[3].longs;
+      int[] gids = grouping.gids();
+      long b1 = 0;
+      long b2 = 0;
+      long b3 = 0;
+      long b4 = 0;
+      if (gids == null) {
+        long s1 = 0;
+        long s2 = 0;
+        long s3 = 0;
+        long s4 = 0;
+        for (int i = 0; i < n; i++) {
+          long u1 = x1[i];
+          long u2 = x2[i];
+          long u3 = x3[i];
+          long u4 = x4[i];
+          s1 += u1;
+          s2 += u2;
+          s3 += u3;
+          s4 += u4;
+          b1 |= u1 ^ (u1 >> 63);
+          b2 |= u2 ^ (u2 >> 63);
+          b3 |= u3 ^ (u3 >> 63);
+          b4 |= u4 ^ (u4 >> 63);
+        }
+        p1[0] = s1;
+        p2[0] = s2;
+        p3[0] = s3;
+        p4[0] = s4;
+      } else {
+        for (int i = 0; i < n; i++) {
+          int g = gids[i];
+          long u1 = x1[i];
+          long u2 = x2[i];
+          long u3 = x3[i];
+          long u4 = x4[i];
+          p1[g] += u1;
+          p2[g] += u2;
+          p3[g] += u3;
+          p4[g] += u4;
+          b1 |= u1 ^ (u1 >> 63);
+          b2 |= u2 ^ (u2 >> 63);
+          b3 |= u3 ^ (u3 >> 63);
+          b4 |= u4 ^ (u4 >> 63);
+        }
+      }
+      for (int e : new int[] {e1, e2, e3, e4}) {
+        System.arraycopy(grouping.rowsPerGroup(), 0, memo.counts[e], 0, gs);
+      }
+      memo.exact[e1] = provenExact(b1, n);
+      memo.exact[e2] = provenExact(b2, n);
+      memo.exact[e3] = provenExact(b3, n);
+      memo.exact[e4] = provenExact(b4, n);
     }
 
     /**

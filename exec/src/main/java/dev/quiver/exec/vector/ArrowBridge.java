@@ -439,6 +439,8 @@ public final class ArrowBridge {
     private int[] offsets;
     private byte[] data;
     private boolean oneByte;
+    /** When every value is one byte: the values, zero-padded to a power-of-two length. */
+    private byte[] lookup;
 
     /**
      * The strings at rows {@code selection[0..count)} of {@code indices} (rows {@code [0, count)} when selection is
@@ -467,19 +469,20 @@ public final class ArrowBridge {
       if (oneByte && nulls == null) {
         // flags: one pass, each row's byte looked up by its index (checked against the dictionary's size)
         byte[] out = Scratch.bytes(count);
-        byte[] table = data;
+        byte[] table = lookup; // a power-of-two length: masked indices stay inside it, bad ones are caught below
+        int mask = table.length - 1;
         int bad = 0;
         if (selection == null) {
           for (int k = 0; k < count; k++) {
             int i = MemoryUtil.getInt(idx + 4L * k);
             bad |= i | (size - 1 - i);
-            out[k] = table[Math.max(0, Math.min(i, size - 1))];
+            out[k] = table[i & mask];
           }
         } else {
           for (int k = 0; k < count; k++) {
             int i = MemoryUtil.getInt(idx + 4L * selection[k]);
             bad |= i | (size - 1 - i);
-            out[k] = table[Math.max(0, Math.min(i, size - 1))];
+            out[k] = table[i & mask];
           }
         }
         if (bad < 0) {
@@ -585,7 +588,11 @@ public final class ArrowBridge {
       dictionaryCount = n;
       offsets = o;
       data = d;
-      oneByte = one;
+      oneByte = one && n > 0;
+      if (oneByte) {
+        lookup = new byte[Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1];
+        System.arraycopy(d, 0, lookup, 0, n);
+      }
     }
   }
 
