@@ -294,16 +294,11 @@ public final class Scan extends AbstractOperator {
    * {@code mask}; a null value fails. Returns the mask written.
    */
   private static boolean[] inRange(Column x, long low, long high, boolean[] fresh, boolean[] mask, int count) {
-    long[] v = x.longs;
     boolean[] out = fresh != null ? fresh : mask;
     if (fresh != null) {
-      for (int i = 0; i < count; i++) {
-        out[i] = v[i] >= low & v[i] <= high;
-      }
+      rangeInto(x.longs, low, high, out, count);
     } else {
-      for (int i = 0; i < count; i++) {
-        out[i] &= v[i] >= low & v[i] <= high;
-      }
+      rangeAnd(x.longs, low, high, out, count);
     }
     boolean[] nulls = x.nulls;
     if (nulls != null) {
@@ -312,6 +307,20 @@ public final class Scan extends AbstractOperator {
       }
     }
     return out;
+  }
+
+  /** {@code out[i] = low <= v[i] <= high}: a small method of its own, so the loop is compiled alone and early. */
+  private static void rangeInto(long[] v, long low, long high, boolean[] out, int count) {
+    for (int i = 0; i < count; i++) {
+      out[i] = v[i] >= low & v[i] <= high;
+    }
+  }
+
+  /** {@code out[i] &= low <= v[i] <= high}. */
+  private static void rangeAnd(long[] v, long low, long high, boolean[] out, int count) {
+    for (int i = 0; i < count; i++) {
+      out[i] &= v[i] >= low & v[i] <= high;
+    }
   }
 
   /** Positions of the true entries of {@code mask[0..count)} into {@code keep}; returns how many. */
