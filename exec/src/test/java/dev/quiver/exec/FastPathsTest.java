@@ -127,6 +127,12 @@ class FastPathsTest {
       "SELECT i, k FROM '%s' WHERE k = 3 AND i >= 19000 AND i <= 19100 AND disc > 0.055 ORDER BY i|2",
       "SELECT count(*) AS c, min(i) AS m FROM '%s' WHERE big >= 4611686018427387904 AND 100 >= i AND i > 10|1",
       "SELECT count(*) AS c FROM '%s' WHERE big > 9223372036854775806 OR i = 5|1",
+      // columns only the filter reads are dropped once no later conjunct needs them (i read by the first and third
+      // conjunct, k by the second), under an aggregate, a sort and a projection; a filter column also returned
+      "SELECT g, count(*) AS c, sum(p) AS s FROM '%s' WHERE i % 3 = 0 AND k < 3 AND i > 100 GROUP BY g ORDER BY g|1",
+      "SELECT p FROM '%s' WHERE k = 2 AND i % 13 = 1 ORDER BY p LIMIT 30|2",
+      "SELECT upper(f) AS u, count(*) AS c FROM '%s' WHERE k > 1 AND tax IS NOT NULL AND f IS NOT NULL "
+          + "GROUP BY upper(f) ORDER BY u|1",
   })
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);

@@ -81,6 +81,7 @@ public final class Scan extends AbstractOperator {
       types.add(dataset.schema().type(dataset.schema().indexOf(c)));
     }
     this.schema = new Schema(columns, types);
+    this.output = schema;
     this.allocator = allocator;
     this.batchSize = batchSize;
     this.skippedGroups = skippedGroups;
@@ -88,9 +89,62 @@ public final class Scan extends AbstractOperator {
     stats.rowGroupsSkipped.set(skippedGroups);
   }
 
+  /**
+   * The output columns: the projected columns, or after {@link #outputOnly} the subset the parent reads (columns
+   * read only by the filter are then dropped once it has run, never compacted nor returned).
+   */
   @Override
   public Schema schema() {
-    return schema;
+    return output;
+  }
+
+  /** The output schema; its columns are {@code outputColumns} of {@link #schema} (all of them when null). */
+  private Schema output;
+  private int[] outputColumns;
+  /**
+   * Per conjunct k (and one past the last), whether column c is still read from conjunct k on or is an output
+   * column: a column that is not is dropped at the next compaction instead of being gathered.
+   */
+  private boolean[][] neededFrom;
+
+  /**
+   * Makes the scan return only the projected columns named in {@code names} (case-insensitive), in projection
+   * order; call it after the last {@link #addFilter}. Columns the filter alone reads are dropped as soon as no
+   * later conjunct needs them. No effect when {@code names} covers every column or none.
+   */
+  public void outputOnly(java.util.Set<String> names) {
+    java.util.Set<String> lower = new java.util.HashSet<>();
+    for (String n : names) {
+      lower.add(n.toLowerCase(java.util.Locale.ROOT));
+    }
+    List<Integer> keep = new ArrayList<>();
+    for (int c = 0; c < schema.size(); c++) {
+      if (lower.contains(schema.name(c).toLowerCase(java.util.Locale.ROOT))) {
+        keep.add(c);
+      }
+    }
+    if (keep.isEmpty() || keep.size() == schema.size()) {
+      return;
+    }
+    outputColumns = keep.stream().mapToInt(Integer::intValue).toArray();
+    List<String> n = new ArrayList<>();
+    List<DataType> t = new ArrayList<>();
+    for (int c : outputColumns) {
+      n.add(schema.name(c));
+      t.add(schema.type(c));
+    }
+    output = new Schema(n, t);
+    int k = conjuncts.size();
+    neededFrom = new boolean[k + 1][schema.size()];
+    for (int c : outputColumns) {
+      neededFrom[k][c] = true;
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      neededFrom[j] = neededFrom[j + 1].clone();
+      for (int c : conjunctColumns.get(j)) {
+        neededFrom[j][c] = true;
+      }
+    }
   }
 
   /**
@@ -120,6 +174,7 @@ public final class Scan extends AbstractOperator {
   @Override
   public String describe() {
     return "Scan " + dataset.location() + " columns=" + schema.names()
+        + (outputColumns == null ? "" : " output=" + output.names())
         + (conjuncts.isEmpty() ? "" : " filter=" + mergedText)
         + (filterText == null ? "" : " pruning=" + filterText);
   }
@@ -237,6 +292,7 @@ public final class Scan extends AbstractOperator {
         if (kept == 0) {
           return null;
         }
+        drop(cols, k);
         sel = compact(cols, sel, keep, kept, count);
         count = kept;
         mask = null;
@@ -279,14 +335,35 @@ public final class Scan extends AbstractOperator {
     if (kept == 0) {
       return null;
     }
+    drop(cols, conjuncts.size());
     sel = compact(cols, sel, keep, kept, count);
     count = kept;
-    for (int c = 0; c < cols.length; c++) {
-      if (cols[c] == null) {
-        cols[c] = load(c, sel, count);
+    if (outputColumns == null) {
+      for (int c = 0; c < cols.length; c++) {
+        if (cols[c] == null) {
+          cols[c] = load(c, sel, count);
+        }
+      }
+      return new Batch(cols, count);
+    }
+    Column[] out = new Column[outputColumns.length];
+    for (int i = 0; i < out.length; i++) {
+      int c = outputColumns[i];
+      out[i] = cols[c] != null ? cols[c] : load(c, sel, count);
+    }
+    return new Batch(out, count);
+  }
+
+  /** Forgets the decoded columns that neither conjunct {@code k} on nor the output reads (no compaction for them). */
+  private void drop(Column[] cols, int k) {
+    if (neededFrom != null) {
+      boolean[] needed = neededFrom[k];
+      for (int c = 0; c < cols.length; c++) {
+        if (!needed[c]) {
+          cols[c] = null;
+        }
       }
     }
-    return new Batch(cols, count);
   }
 
   /**
