@@ -74,6 +74,9 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
         }
       }
       this.uniformLength = uniform;
+      // gathers through the word table index arrays of exactly the dictionary's entries: the JVM's bounds checks
+      // replace the indices' check pass
+      indices.trustBoundsChecks();
     } else {
       this.words = null;
       this.wordsPerEntry = 0;
@@ -94,6 +97,14 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
 
   @Override
   public void read(BinaryBatch out, int count) {
+    try {
+      readBatch(out, count);
+    } catch (IndexOutOfBoundsException e) {
+      throw indices.outOfRange(e);
+    }
+  }
+
+  private void readBatch(BinaryBatch out, int count) {
     long bound = (long) count * maxLength;
     if (bound > BOUND_LIMIT) {
       readExact(out, count);

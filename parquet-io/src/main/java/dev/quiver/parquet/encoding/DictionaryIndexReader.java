@@ -36,7 +36,45 @@ public final class DictionaryIndexReader {
     }
     rle.init(buf, offset + 1, length - 1, bitWidth);
     this.dictionarySize = dictionarySize;
+    this.bitWidth = bitWidth;
   }
+
+  private final int bitWidth;
+  /** Whether {@link #nextStretch} checks the indices of bit-packed stretches (see {@link #trustBoundsChecks}). */
+  private boolean checkStretches = true;
+
+  /**
+   * Lets {@link #nextStretch} hand out the indices of bit-packed stretches without its range-check pass, for a
+   * consumer whose gathers index Java arrays of exactly the dictionary's size, so the JVM's own bounds check
+   * catches an index out of range (which the consumer reports as corruption, before its output is used). Only when
+   * the page's bit width is at most 24: indices stay below 2^24, so index arithmetic of up to 64 bytes per entry
+   * cannot overflow into range. Repeated (RLE) indices and the other methods stay checked.
+   *
+   * @return whether the checks are now off
+   */
+  public boolean trustBoundsChecks() {
+    if (bitWidth <= 24) {
+      checkStretches = false;
+    }
+    return !checkStretches;
+  }
+
+  /**
+   * The exception for an index found out of range by a consumer's own bounds check while gathering the last
+   * stretch: names the index, as the check pass would have.
+   */
+  public ParquetCorruptionException outOfRange(IndexOutOfBoundsException e) {
+    for (int i = 0; i < lastStretch; i++) {
+      if (stretch[i] < 0 || stretch[i] >= dictionarySize) {
+        return new ParquetCorruptionException(outOfRangeMessage(stretch[i]), e);
+      }
+    }
+    return new ParquetCorruptionException("dictionary index out of range for a dictionary of " + dictionarySize
+        + " values", e);
+  }
+
+  /** Indices in {@link #stretch} from the last {@link #nextStretch} that was not repeated. */
+  private int lastStretch;
 
   /**
    * Reads {@code count} indices, each checked against the dictionary size; the returned array holds them from 0
@@ -68,8 +106,10 @@ public final class DictionaryIndexReader {
       if (v < 0 || v >= dictionarySize) {
         throw outOfRange(v);
       }
-    } else {
+    } else if (checkStretches) {
       check(stretch, n);
+    } else {
+      lastStretch = n;
     }
     return n;
   }
@@ -105,14 +145,19 @@ public final class DictionaryIndexReader {
   }
 
   private ParquetCorruptionException outOfRange(int index) {
-    return new ParquetCorruptionException("dictionary index " + Integer.toUnsignedString(index)
-        + " out of range for a dictionary of " + dictionarySize + " values");
+    return new ParquetCorruptionException(outOfRangeMessage(index));
+  }
+
+  private String outOfRangeMessage(int index) {
+    return "dictionary index " + Integer.toUnsignedString(index) + " out of range for a dictionary of "
+        + dictionarySize + " values";
   }
 
   /**
    * The indices at {@code positions[from, from + count)} among the next {@code span} indices (positions relative to
    * the current index, strictly ascending, each below {@code span}), every one checked against the dictionary
-   * size, in {@code [0, count)} of the returned array (reused by the next call); moves past all {@code span}.
+   * size, in {@code [0, count)} of the returned array (reused by the next call); moves past all {@code span}. Runs of
+   * unselected indices are skipped whole (and not checked: nothing reads them).
    *
    * @throws ParquetCorruptionException when the data ends early or an index is out of range
    */
@@ -121,45 +166,46 @@ public final class DictionaryIndexReader {
       selected = new int[Math.max(count, selected.length * 2)];
     }
     int[] out = selected;
-    int o = 0;
-    int i = from;
+    int[] s = stretch;
+    RleBitPackedHybridDecoder in = rle;
     int end = from + count;
-    int base = 0;
-    while (base < span) {
-      if (i == end) {
-        skip(span - base);
-        break;
-      }
-      int n = nextStretch(span - base);
-      int stop = base + n;
-      if (rle.stretchRepeated()) {
-        int v = rle.stretchValue();
-        while (i < end && positions[i] < stop) {
-          out[o++] = v;
-          i++;
+    int windowStart = 0; // the decoded stretch covers positions [windowStart, consumed)
+    int consumed = 0;
+    boolean repeated = false;
+    int value = 0;
+    for (int i = from; i < end; i++) {
+      int p = positions[i];
+      if (p >= consumed) {
+        if (p > consumed) {
+          in.skip(p - consumed); // unselected indices: skipped whole, neither unpacked one by one nor checked
         }
-      } else {
-        int[] s = stretch;
-        while (i < end && positions[i] < stop) {
-          out[o++] = s[positions[i] - base];
-          i++;
-        }
+        // decode enough to cover the next few selected positions: long stretches for dense selections, short
+        // ones for sparse selections
+        int reach = positions[Math.min(i + 16, end - 1)] - p + 1;
+        int n = in.nextStretch(s, Math.min(span - p, Math.max(reach, 8)));
+        windowStart = p;
+        consumed = p + n;
+        repeated = in.stretchRepeated();
+        value = in.stretchValue();
       }
-      base = stop;
+      out[i - from] = repeated ? value : s[p - windowStart];
     }
+    if (span > consumed) {
+      in.skip(span - consumed);
+    }
+    check(out, count);
     return out;
   }
 
   private int[] selected = new int[0];
 
   /**
-   * Moves past the next {@code count} indices (each still checked against the dictionary size).
+   * Moves past the next {@code count} indices: RLE runs by arithmetic, bit-packed groups whole; indices skipped
+   * are not checked against the dictionary size, as nothing reads them.
    *
    * @throws ParquetCorruptionException when the data ends early or an index is out of range
    */
   public void skip(int count) {
-    while (count > 0) {
-      count -= nextStretch(count);
-    }
+    rle.skip(count);
   }
 }

@@ -439,14 +439,27 @@ abstract class ColumnChunkReader {
       vector.setValueCount(slots);
       return;
     }
-    int valid = allValidSlots ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots);
+    fillCounted(vector, slots, allValidSlots ? slots : dev.quiver.columnar.Bitmaps.countSet(staging.validity, slots));
+  }
+
+  /**
+   * As {@link #fill}, with the number of set validity bits among the {@code slots} known to the caller (who counted
+   * them while decoding the levels): no pass over the bitmap to count them.
+   *
+   * @throws ParquetCorruptionException when {@code valid} differs from the values decoded
+   */
+  protected final void fillCounted(FieldVector vector, int slots, int valid) {
+    if (plan.shape() == ColumnPlan.Shape.NULL) {
+      vector.setValueCount(slots);
+      return;
+    }
     if (valid != denseCount) {
       throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
           + " were decoded");
     }
     // a nullable column's batch without nulls (the common case) takes the all-valid paths: no per-slot spreading or
     // offset rebuilding, and the validity buffer is set to ones in bulk
-    boolean allValid = allValidSlots || valid == slots;
+    boolean allValid = valid == slots;
     byte[] validityOrNull = allValid ? null : staging.validity;
     if (dictionaryOutput) {
       if (!allValid && valid < slots) {
@@ -486,16 +499,57 @@ abstract class ColumnChunkReader {
     if ((long) slots * width > staging.values.length) {
       staging.values = java.util.Arrays.copyOf(staging.values, slots * width);
     }
+    byte[] values = staging.values;
+    byte[] validity = staging.validity;
     int j = dense - 1;
-    for (int i = slots - 1; i >= 0 && j < i; i--) {
-      if (dev.quiver.columnar.Bitmaps.get(staging.validity, i)) {
-        System.arraycopy(staging.values, j * width, staging.values, i * width, width);
-        j--;
-      } else {
-        java.util.Arrays.fill(staging.values, i * width, (i + 1) * width, (byte) 0);
+    // backwards, so a value never overwrites one not yet moved; widths of 1, 4, 8 and 16 bytes move as words
+    switch (width) {
+      case 8 -> {
+        for (int i = slots - 1; i >= 0 && j < i; i--) {
+          boolean valid = (validity[i >>> 3] & (1 << (i & 7))) != 0;
+          LONGS.set(values, i << 3, valid ? (long) LONGS.get(values, j << 3) : 0L);
+          j -= valid ? 1 : 0;
+        }
+      }
+      case 4 -> {
+        for (int i = slots - 1; i >= 0 && j < i; i--) {
+          boolean valid = (validity[i >>> 3] & (1 << (i & 7))) != 0;
+          INTS.set(values, i << 2, valid ? (int) INTS.get(values, j << 2) : 0);
+          j -= valid ? 1 : 0;
+        }
+      }
+      case 16 -> {
+        for (int i = slots - 1; i >= 0 && j < i; i--) {
+          boolean valid = (validity[i >>> 3] & (1 << (i & 7))) != 0;
+          long lo = valid ? (long) LONGS.get(values, j << 4) : 0L;
+          long hi = valid ? (long) LONGS.get(values, (j << 4) + 8) : 0L;
+          LONGS.set(values, i << 4, lo);
+          LONGS.set(values, (i << 4) + 8, hi);
+          j -= valid ? 1 : 0;
+        }
+      }
+      case 1 -> {
+        for (int i = slots - 1; i >= 0 && j < i; i--) {
+          boolean valid = (validity[i >>> 3] & (1 << (i & 7))) != 0;
+          values[i] = valid ? values[j] : 0;
+          j -= valid ? 1 : 0;
+        }
+      }
+      default -> {
+        for (int i = slots - 1; i >= 0 && j < i; i--) {
+          if (dev.quiver.columnar.Bitmaps.get(validity, i)) {
+            System.arraycopy(values, j * width, values, i * width, width);
+            j--;
+          } else {
+            java.util.Arrays.fill(values, i * width, (i + 1) * width, (byte) 0);
+          }
+        }
       }
     }
   }
+
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
   /** Arrow offsets for a batch with nulls: dense value lengths laid over the validity (null slots get no bytes). */
   private int[] buildOffsets(int slots) {

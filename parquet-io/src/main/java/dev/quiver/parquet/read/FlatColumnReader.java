@@ -31,6 +31,7 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
     }
     startBatch(rows);
     int filled = 0;
+    int valid = 0;
     while (filled < rows) {
       if (pageValuesLeft == 0) {
         nextDataPage();
@@ -39,11 +40,13 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
       int n = Math.min(rows - filled, pageValuesLeft);
       int nonNull = maxDef == 0 ? n : definitionLevels.readValidity(staging.validity, filled, n, maxDef, levelScratch);
       decodeDense(nonNull);
+      valid += nonNull;
       filled += n;
       pageValuesLeft -= n;
       valuesRead += n;
     }
-    fill(vector, rows, maxDef == 0);
+    // the levels' own count of valid slots: no pass over the bitmap to count them again
+    fillCounted(vector, rows, valid);
   }
 
   /**
@@ -121,6 +124,19 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
         }
         byte[] levels = staging.levelBits;
         int nonNull = definitionLevels.readValidity(levels, 0, n, maxDef, levelScratch);
+        if (nonNull == n) {
+          // no nulls in this stretch (the usual case of a nullable column): positions are the rows
+          for (int i = k; i < kEnd; i++) {
+            positions[i - k] = selected[i] - filled;
+          }
+          dev.quiver.columnar.Bitmaps.setRange(staging.validity, k, kEnd - k, true);
+          decodeDenseSelected(positions, kEnd - k, n);
+          filled = end;
+          pageValuesLeft -= n;
+          valuesRead += n;
+          k = kEnd;
+          continue;
+        }
         int p = 0;
         int rank = 0;
         int previous = 0;

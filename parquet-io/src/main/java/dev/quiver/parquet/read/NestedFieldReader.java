@@ -53,7 +53,30 @@ final class NestedFieldReader implements FieldReader {
    * repetition level (lists), fixed size (fixed-size lists) and, where this leaf owns the node, its builder.
    */
   private record PathArrays(int[] kind, int[] present, int[] element, int[] repetition, int[] fixed,
-      Builder[] builder, NestedShape[] nodes) {}
+      Builder[] builder, NestedShape[] nodes) {
+    /**
+     * Whether this leaf builds no struct's or list's validity or offsets (other leaves own them all) and no list on
+     * its path is fixed-size: then only its own slots are assembled.
+     */
+    boolean onlyLeafSlots() {
+      for (int k = 0; k < kind.length; k++) {
+        if (kind[k] != LEAF && builder[k] != null || fixed[k] > 0) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Whether the path holds structs and the leaf only. */
+    boolean noLists() {
+      for (int k : kind) {
+        if (k == LIST) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private PathArrays arrays(NestedShape[] path, int leafIndex) {
     int n = path.length;
@@ -86,6 +109,26 @@ final class NestedFieldReader implements FieldReader {
     return new PathArrays(kind, present, element, repetition, fixed, builder, path);
   }
 
+  /** Sets bits {@code [from, from + n)} of {@code validity}: bit {@code from + i} when {@code def[i] >= present}. */
+  static void setValidity(byte[] validity, int from, int[] def, int n, int present) {
+    int i = 0;
+    // up to a byte boundary, then whole bytes of eight levels
+    while (i < n && ((from + i) & 7) != 0) {
+      Bitmaps.set(validity, from + i, def[i] >= present);
+      i++;
+    }
+    for (; i + 8 <= n; i += 8) {
+      int bits = 0;
+      for (int b = 0; b < 8; b++) {
+        bits |= (def[i + b] >= present ? 1 : 0) << b;
+      }
+      validity[(from + i) >>> 3] = (byte) bits;
+    }
+    for (; i < n; i++) {
+      Bitmaps.set(validity, from + i, def[i] >= present);
+    }
+  }
+
   /** The size of a list node read as a FixedSizeList, 0 for a variable-size list. */
   private static int fixedSize(NestedShape node) {
     return node instanceof NestedShape.ListOf l && l.field().getType() instanceof ArrowType.FixedSizeList f
@@ -111,6 +154,16 @@ final class NestedFieldReader implements FieldReader {
       }
       Bitmaps.set(validity, slots, valid);
       slots++;
+    }
+
+    /** Appends {@code n} slots, slot {@code i} valid when {@code def[i] >= present}. */
+    void addSlots(int[] def, int n, int present) {
+      int bytes = (slots + n + 7) >>> 3;
+      if (bytes > validity.length) {
+        validity = Arrays.copyOf(validity, Math.max(bytes, validity.length * 2));
+      }
+      setValidity(validity, slots, def, n, present);
+      slots += n;
     }
 
     void endListSlot() {
@@ -187,7 +240,28 @@ final class NestedFieldReader implements FieldReader {
     fillVector(shape, vector);
   }
 
+  /**
+   * Moves past the next {@code rows} rows without assembling them: each leaf reads their levels and skips their
+   * values (see {@link RepeatedColumnReader#skipRows}).
+   *
+   * @throws ParquetCorruptionException when a leaf's levels are corrupt
+   */
+  void skipRows(int rows) {
+    for (int i = 0; i < leaves.size(); i++) {
+      currentLeaf = i;
+      leaves.get(i).skipRows(rows);
+    }
+  }
+
   private void assemble(RepeatedColumnReader leaf, PathArrays p) {
+    if (p.noLists()) {
+      assembleWithoutLists(leaf, p);
+      return;
+    }
+    if (p.onlyLeafSlots()) {
+      assembleLeafSlots(leaf, p);
+      return;
+    }
     int[] rep = leaf.rep;
     int[] def = leaf.def;
     int[] kind = p.kind();
@@ -196,7 +270,8 @@ final class NestedFieldReader implements FieldReader {
     int[] repetition = p.repetition();
     Builder[] builder = p.builder();
     int depth = kind.length;
-    for (int e = 0; e < leaf.entries; e++) {
+    int entries = leaf.entries;
+    for (int e = 0; e < entries; e++) {
       int r = rep[e];
       int d = def[e];
       boolean newSlot = r == 0;
@@ -247,6 +322,46 @@ final class NestedFieldReader implements FieldReader {
               + repetition[k] + " without a new slot");
         }
         // a list entry with r above the list's level continues inside the current element; newSlot stays false
+      }
+    }
+  }
+
+  /**
+   * A leaf that owns no struct or list builder (a second field of a struct inside a list, a map's values), below
+   * variable-size lists: an entry holds a slot of the leaf exactly when its definition level reaches the element
+   * level of the deepest list on the path (a null or empty list above stops the walk before the leaf; a null struct
+   * below the deepest list still gives the leaf a null slot), valid when it reaches the leaf's present level. One
+   * tight loop instead of a walk of the path per entry.
+   */
+  private static void assembleLeafSlots(RepeatedColumnReader leaf, PathArrays p) {
+    int[] kind = p.kind();
+    int elementLevel = 0;
+    int present = 0;
+    for (int k = 0; k < kind.length; k++) {
+      if (kind[k] == LIST) {
+        elementLevel = p.element()[k];
+      } else if (kind[k] == LEAF) {
+        present = p.present()[k];
+      }
+    }
+    leaf.addSlotsReaching(leaf.def, leaf.entries, elementLevel, present);
+  }
+
+  /**
+   * A leaf below structs only (no list on its path, so no repetition): every entry is one new slot of every node on
+   * the path, valid where the entry's definition level reaches the node's present level (a null struct makes every
+   * node below it null too, as their present levels are higher). One tight loop per node instead of a walk per
+   * entry.
+   */
+  private static void assembleWithoutLists(RepeatedColumnReader leaf, PathArrays p) {
+    int[] def = leaf.def;
+    int entries = leaf.entries;
+    int[] kind = p.kind();
+    for (int k = 0; k < kind.length; k++) {
+      if (kind[k] == LEAF) {
+        leaf.addSlots(def, entries, p.present()[k]);
+      } else if (p.builder()[k] != null) {
+        p.builder()[k].addSlots(def, entries, p.present()[k]);
       }
     }
   }

@@ -207,6 +207,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     return schema;
   }
 
+  /**
+   * Whether another batch follows: rows remain after those already returned by {@link #next()} and after the batch
+   * {@link #startBatch()} opened, if one is open (which stays open: this does not finish it). False once closed.
+   */
   @Override
   public boolean hasNext() {
     if (closed) {
@@ -310,12 +314,14 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    *     {@link #dictionaries()} afterwards.
    * @throws IllegalStateException when no batch was started by {@link #startBatch()} (none yet, the last one
    *     returned 0, or {@link #next()} came since), or the column was already read in this batch
-   * @throws IllegalArgumentException when {@code column} is not a field index of {@link #schema()}
+   * @throws IllegalArgumentException when {@code column} is not a field index of {@link #schema()}, or
+   *     {@code into} is null or not of the field's type (the column is then not marked read)
    * @throws ParquetCorruptionException when the column's pages are corrupt (with context), after which the reader
    *     is spent
    */
   public void readColumn(int column, FieldVector into) {
     checkRead(column);
+    checkVector(column, into);
     readInBatch[column] = true;
     try {
       readers[column].readBatch(into, pendingRows);
@@ -346,7 +352,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    *     field is nested (lists, maps, structs support only {@link #readColumn(int, FieldVector)})
    * @throws IllegalArgumentException when {@code column} is not a field index of {@link #schema()}, or the
    *     selection is bad: {@code count} negative, above the batch's rows or {@code rows.length}; a position out of
-   *     range or not strictly ascending. The column is then not marked read.
+   *     range or not strictly ascending; or {@code into} is null or not of the field's type. The column is then not
+   *     marked read.
    * @throws ParquetCorruptionException when the column's pages are corrupt (with context), after which the reader
    *     is spent
    */
@@ -357,6 +364,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
           + "read needs a flat column (read nested fields whole with readColumn(column, into))");
     }
     checkSelection(rows, count, pendingRows);
+    checkVector(column, into);
     readInBatch[column] = true;
     FlatColumnReader reader = (FlatColumnReader) readers[column];
     try {
@@ -387,6 +395,14 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     if (readInBatch[column]) {
       throw new IllegalStateException("column " + column + " ('" + fields.get(column).field().getName()
           + "') was already read in this batch");
+    }
+  }
+
+  private void checkVector(int column, FieldVector into) {
+    Field field = fields.get(column).field();
+    if (into == null || !into.getField().getType().equals(field.getType())) {
+      throw new IllegalArgumentException("vector for column " + column + " ('" + field.getName() + "') must be of "
+          + "type " + field.getType() + ", got " + (into == null ? "null" : into.getField().getType()));
     }
   }
 
@@ -430,10 +446,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         if (readers[i] instanceof FlatColumnReader flat) {
           flat.skipRows(rows);
         } else {
-          // nested fields are assembled and dropped: record assembly has no skipping of its own yet
-          try (FieldVector scratch = fields.get(i).field().createVector(allocator)) {
-            readers[i].readBatch(scratch, rows);
-          }
+          ((NestedFieldReader) readers[i]).skipRows(rows); // levels read, values skipped, nothing assembled
         }
       } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
           | ArithmeticException | IllegalArgumentException e) {

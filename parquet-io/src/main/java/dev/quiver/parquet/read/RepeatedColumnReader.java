@@ -59,7 +59,7 @@ final class RepeatedColumnReader extends ColumnChunkReader {
     int pendingValues = 0;
     while (true) {
       if (pendingPos == pendingLength) {
-        decodeDense(pendingValues);
+        consumeValues(pendingValues);
         pendingValues = 0;
         if (pageValuesLeft == 0) {
           if (!hasMorePages()) {
@@ -70,40 +70,96 @@ final class RepeatedColumnReader extends ColumnChunkReader {
         }
         refill();
       }
-      int r = pendingRep[pendingPos];
-      int d = pendingDef[pendingPos];
-      if (r == 0) {
-        if (rowsStarted == rows) {
-          break;
+      // take the pending entries up to the first one that starts the row after the batch, in tight loops: find
+      // the end, check the levels, copy them, count the values
+      int start = pendingPos;
+      int[] pr = pendingRep;
+      int[] pd = pendingDef;
+      if (rowsStarted == 0 && pr[start] != 0) {
+        throw new ParquetCorruptionException("repetition level " + pr[start] + " where a row must start (level 0)");
+      }
+      int end = start;
+      boolean batchDone = false;
+      int limit = pendingLength;
+      while (end < limit) {
+        if (pr[end] == 0) {
+          if (rowsStarted == rows) {
+            batchDone = true;
+            break;
+          }
+          rowsStarted++;
         }
-        rowsStarted++;
-      } else if (rowsStarted == 0) {
-        throw new ParquetCorruptionException("repetition level " + r + " where a row must start (level 0)");
+        end++;
       }
-      if (r > maxRep || d > maxDef) {
-        throw new ParquetCorruptionException("level out of range: repetition " + r + " (max " + maxRep
-            + "), definition " + d + " (max " + maxDef + ")");
+      int n = end - start;
+      int bad = 0;
+      int values = 0;
+      int mr = maxRep;
+      int md = maxDef;
+      for (int i = start; i < end; i++) {
+        int r = pr[i];
+        int d = pd[i];
+        bad |= (mr - r) | (md - d) | r | d; // negative when a level is above its maximum (or negative)
+        values += d == md ? 1 : 0;
       }
-      if (entries == rep.length) {
-        if (entries >= MAX_BATCH_ENTRIES) {
+      if (bad < 0) {
+        for (int i = start; i < end; i++) {
+          if (pr[i] > maxRep || pd[i] > maxDef || pr[i] < 0 || pd[i] < 0) {
+            throw new ParquetCorruptionException("level out of range: repetition " + pr[i] + " (max " + maxRep
+                + "), definition " + pd[i] + " (max " + maxDef + ")");
+          }
+        }
+      }
+      if (entries + n > rep.length) {
+        if ((long) entries + n > MAX_BATCH_ENTRIES) {
           throw new dev.quiver.parquet.UnsupportedParquetException("more than " + MAX_BATCH_ENTRIES
               + " list elements in a batch of " + rows + " rows of " + path() + "; read with a smaller batch size");
         }
-        rep = Arrays.copyOf(rep, entries * 2);
-        def = Arrays.copyOf(def, entries * 2);
+        int capacity = Math.max(entries + n, Math.min(rep.length * 2, MAX_BATCH_ENTRIES));
+        rep = Arrays.copyOf(rep, capacity);
+        def = Arrays.copyOf(def, capacity);
       }
-      rep[entries] = r;
-      def[entries] = d;
-      entries++;
-      if (d == maxDef) {
-        pendingValues++;
+      System.arraycopy(pr, start, rep, entries, n);
+      System.arraycopy(pd, start, def, entries, n);
+      entries += n;
+      pendingValues += values;
+      pendingPos = end;
+      if (batchDone) {
+        break;
       }
-      pendingPos++;
     }
-    decodeDense(pendingValues);
+    consumeValues(pendingValues);
     if (rowsStarted < rows) {
       throw new ParquetCorruptionException("column chunk ends after " + (valuesRead - (pendingLength - pendingPos))
           + " level entries, " + (rows - rowsStarted) + " rows short of its row group");
+    }
+  }
+
+  /** True while {@link #skipRows} runs: values are skipped in the decoders instead of decoded. */
+  private boolean skipping;
+
+  private void consumeValues(int count) {
+    if (skipping) {
+      skipValues(count);
+    } else {
+      decodeDense(count);
+    }
+  }
+
+  /**
+   * Moves past the next {@code rows} rows: their levels are read (and checked) as {@link #readLevels} does, their
+   * values skipped in the decoders (dictionary indices advanced, nothing gathered or copied); nothing is left to
+   * assemble.
+   *
+   * @throws ParquetCorruptionException as {@link #readLevels}
+   */
+  void skipRows(int rows) {
+    skipping = true;
+    try {
+      readLevels(rows);
+    } finally {
+      skipping = false;
+      entries = 0;
     }
   }
 
@@ -132,6 +188,34 @@ final class RepeatedColumnReader extends ColumnChunkReader {
     }
     Bitmaps.set(staging.validity, slots, valid);
     slots++;
+  }
+
+  /** Appends {@code n} leaf slots, slot {@code i} valid (holding the next dense value) when {@code def[i] >= present}. */
+  void addSlots(int[] def, int n, int present) {
+    ensureSlots(slots + n);
+    NestedFieldReader.setValidity(staging.validity, slots, def, n, present);
+    slots += n;
+  }
+
+  /**
+   * Appends a leaf slot for each of the {@code n} entries whose definition level is at least {@code slotLevel},
+   * valid (holding the next dense value) when it is at least {@code present}.
+   */
+  void addSlotsReaching(int[] def, int n, int slotLevel, int present) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      count += def[i] >= slotLevel ? 1 : 0;
+    }
+    ensureSlots(slots + count);
+    byte[] validity = staging.validity;
+    int s = slots;
+    for (int i = 0; i < n; i++) {
+      int d = def[i];
+      if (d >= slotLevel) {
+        Bitmaps.set(validity, s++, d >= present);
+      }
+    }
+    slots = s;
   }
 
   /** Fills {@code vector} with the slots assembled for this batch. */

@@ -346,6 +346,10 @@ class SelectiveBatchesTest {
         assertThrows(IllegalArgumentException.class, () -> batches.readColumn(1, v, new int[] {1}, 2));
         assertThrows(IllegalArgumentException.class, () -> batches.readColumn(1, v, new int[] {1}, -1));
         assertThrows(IllegalArgumentException.class, () -> batches.readColumn(fields.size(), v));
+        try (FieldVector wrongType = fields.get(0).createVector(al)) { // id is int64, i32 int32
+          assertThrows(IllegalArgumentException.class, () -> batches.readColumn(1, wrongType));
+          assertThrows(IllegalArgumentException.class, () -> batches.readColumn(1, wrongType, new int[] {0}, 1));
+        }
         // a bad selection leaves the column unread: it can still be read
         batches.readColumn(1, v, new int[] {0, 99}, 2);
         assertEquals(2, v.getValueCount());
