@@ -59,7 +59,7 @@ final class Arithmetic implements Bound {
     }
     long[] x = a.longs;
     long[] y = b.longs;
-    long[] r = new long[n];
+    long[] r = dev.quiver.exec.vector.Scratch.longs(n);
     long overflow = 0;
     switch (op) {
       case ADD:
@@ -77,14 +77,7 @@ final class Arithmetic implements Bound {
         }
         break;
       case MUL:
-        for (int i = 0; i < n; i++) {
-          long hi = Math.multiplyHigh(x[i], y[i]);
-          long lo = x[i] * y[i];
-          overflow |= hi ^ (lo >> 63);
-          r[i] = lo;
-        }
-        // multiplyHigh differs from the sign extension exactly when the product leaves 64 bits
-        overflow = overflow != 0 ? Long.MIN_VALUE : 0;
+        overflow = multiply(x, y, r, n);
         break;
       case MOD: {
         boolean[] out = null;
@@ -119,7 +112,7 @@ final class Arithmetic implements Bound {
   private Column withScalar(Column col, long c, boolean scalarLeft, int n) {
     long[] x = col.longs;
     boolean[] nulls = col.nulls;
-    long[] r = new long[n];
+    long[] r = dev.quiver.exec.vector.Scratch.longs(n);
     long overflow = 0;
     switch (op) {
       case ADD:
@@ -145,13 +138,7 @@ final class Arithmetic implements Bound {
         }
         break;
       case MUL:
-        for (int i = 0; i < n; i++) {
-          long hi = Math.multiplyHigh(x[i], c);
-          long lo = x[i] * c;
-          overflow |= hi ^ (lo >> 63);
-          r[i] = lo;
-        }
-        overflow = overflow != 0 ? Long.MIN_VALUE : 0;
+        overflow = multiply(x, c, r, n);
         break;
       default:
         throw new IllegalStateException(op.toString());
@@ -168,17 +155,68 @@ final class Arithmetic implements Bound {
     return checked(r, nulls, n);
   }
 
+  /**
+   * {@code r[i] = x[i] * y[i]} for {@code i < n}; returns {@code Long.MIN_VALUE} when some product leaves 64 bits
+   * (in any row: the caller decides whether a non-null row did), else 0. The products are taken with the
+   * overflow-trapping multiply (one instruction and a never-taken branch per row); only a batch with an
+   * overflowing product is redone with the 128-bit product.
+   */
+  private static long multiply(long[] x, long[] y, long[] r, int n) {
+    try {
+      for (int i = 0; i < n; i++) {
+        r[i] = Math.multiplyExact(x[i], y[i]);
+      }
+      return 0;
+    } catch (ArithmeticException e) {
+      long overflow = 0;
+      for (int i = 0; i < n; i++) {
+        long hi = Math.multiplyHigh(x[i], y[i]);
+        long lo = x[i] * y[i];
+        overflow |= hi ^ (lo >> 63); // the high word differs from the sign extension: the product leaves 64 bits
+        r[i] = lo;
+      }
+      return overflow != 0 ? Long.MIN_VALUE : 0;
+    }
+  }
+
+  /** As {@link #multiply(long[], long[], long[], int)} with the constant {@code c} as every right operand. */
+  private static long multiply(long[] x, long c, long[] r, int n) {
+    try {
+      for (int i = 0; i < n; i++) {
+        r[i] = Math.multiplyExact(x[i], c);
+      }
+      return 0;
+    } catch (ArithmeticException e) {
+      long overflow = 0;
+      for (int i = 0; i < n; i++) {
+        long hi = Math.multiplyHigh(x[i], c);
+        long lo = x[i] * c;
+        overflow |= hi ^ (lo >> 63);
+        r[i] = lo;
+      }
+      return overflow != 0 ? Long.MIN_VALUE : 0;
+    }
+  }
+
   /** {@code r} as a column of this type, after the INTEGER and DECIMAL(p <= 18) range checks of non-null rows. */
   private Column checked(long[] r, boolean[] nulls, int n) {
     if (type.kind() == DataType.Kind.INTEGER) {
+      long bad = 0;
       for (int i = 0; i < n; i++) {
+        bad |= r[i] ^ (int) r[i]; // branch-free first pass; rows are looked at only when some value is out of range
+      }
+      for (int i = 0; bad != 0 && i < n; i++) {
         if (r[i] != (int) r[i] && (nulls == null || !nulls[i])) {
           throw new QueryException("INTEGER overflow in " + text);
         }
       }
     } else if (type.kind() == DataType.Kind.DECIMAL && type.precision() <= 18) {
       long limit = Casts.POW10[type.precision()];
+      long bad = 0;
       for (int i = 0; i < n; i++) {
+        bad |= (limit - 1 - r[i]) | (r[i] + (limit - 1)); // negative when r >= limit or r <= -limit
+      }
+      for (int i = 0; bad < 0 && i < n; i++) {
         if ((r[i] >= limit || r[i] <= -limit) && (nulls == null || !nulls[i])) {
           throw new QueryException("decimal overflow in " + text + ": result exceeds " + type);
         }

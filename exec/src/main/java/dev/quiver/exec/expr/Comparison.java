@@ -33,6 +33,39 @@ final class Comparison implements Bound {
     return c != null && c.value() instanceof Long v ? v : null;
   }
 
+  /**
+   * The range of a column this comparison keeps when it compares an input column of 64-bit storage with a non-null
+   * constant of the same type, else null (see {@link Ranges}).
+   */
+  Ranges.Range range() {
+    Long rc = scalar(right);
+    Long lc = rc == null ? scalar(left) : null;
+    Bound operand = rc != null ? left : right;
+    DataType constantType = (rc != null ? right : left).type();
+    if ((rc == null && lc == null) || !(operand instanceof Inputs.ColumnInput col) || !Ranges.longStorage(col.type())
+        || col.type().kind() != constantType.kind()
+        || (col.type().kind() == DataType.Kind.DECIMAL && col.type().scale() != constantType.scale())) {
+      return null;
+    }
+    long c = rc != null ? rc : lc;
+    switch (rc != null ? op : op.mirrored()) {
+      case EQ:
+        return new Ranges.Range(col.index(), c, c);
+      case LT:
+        return c == Long.MIN_VALUE ? new Ranges.Range(col.index(), 0, -1)
+            : new Ranges.Range(col.index(), Long.MIN_VALUE, c - 1);
+      case LE:
+        return new Ranges.Range(col.index(), Long.MIN_VALUE, c);
+      case GT:
+        return c == Long.MAX_VALUE ? new Ranges.Range(col.index(), 0, -1)
+            : new Ranges.Range(col.index(), c + 1, Long.MAX_VALUE);
+      case GE:
+        return new Ranges.Range(col.index(), c, Long.MAX_VALUE);
+      default:
+        return null;
+    }
+  }
+
   @Override
   public Column eval(Batch batch) {
     int n = batch.rowCount();

@@ -30,36 +30,107 @@ public abstract class Accumulator {
   public abstract void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup);
 
   /**
-   * A batch's rows ordered by group: group {@code g}'s rows are {@code order[start[g] .. start[g + 1])}, or rows
-   * {@code [start[g], start[g + 1])} themselves when {@code order} is null (one group, every row).
+   * A batch's group ids for few groups, with the per-column partial sums its exact SUM/AVG accumulators share.
    *
-   * @param order row numbers grouped by group id (ascending within a group), or null for the identity
-   * @param start {@code groups + 1} boundaries into {@code order}
+   * @param gids each row's group id, below {@code groups}, or null when every row is in group 0
    * @param groups number of groups
+   * @param rowsPerGroup how many of the batch's rows are in each group ({@code groups} entries)
    * @param memo the batch's partial sums per column, shared by the accumulators of one batch (SUM and AVG of one
-   *     column add its rows once), or null
+   *     column add its rows once; several columns are summed in one pass by {@link #prepareSums})
    */
-  public record Grouping(int[] order, int[] start, int groups, SumMemo memo) {
-    /** A grouping with an empty {@link SumMemo}. */
-    public Grouping(int[] order, int[] start, int groups) {
-      this(order, start, groups, new SumMemo());
+  public record Grouping(int[] gids, int groups, long[] rowsPerGroup, SumMemo memo) {}
+
+  /**
+   * The per-group 64-bit sums and non-null counts of some argument columns over one batch's {@link Grouping}, so a
+   * second exact SUM/AVG of the same column (by identity: {@code sum(x)} and {@code avg(x)}) adds them without
+   * another pass. Belongs to one thread; {@link #clear} it before each batch. Arrays are reused across batches.
+   */
+  public static final class SumMemo {
+    private Column[] columns = new Column[4];
+    private long[][] sums = new long[4][];
+    private long[][] counts = new long[4][];
+    /** Whether the entry's sums are proven exact (no partial sum left 63 bits). */
+    private boolean[] exact = new boolean[4];
+    private int size;
+
+    private long[] quads = new long[0];
+
+    /** A zeroed array of {@code 4 * groups} sums (reused). */
+    long[] quads(int groups) {
+      if (quads.length < 4 * groups) {
+        quads = new long[4 * groups];
+      } else {
+        java.util.Arrays.fill(quads, 0, 4 * groups, 0);
+      }
+      return quads;
     }
 
-    /** Every one of {@code n} rows in group 0, in order. */
-    public static Grouping single(int n) {
-      return new Grouping(null, new int[] {0, n}, 1);
+    /** Forgets the previous batch's columns (the arrays stay for reuse). */
+    public void clear() {
+      java.util.Arrays.fill(columns, 0, size, null);
+      size = 0;
+    }
+
+    /** The entry of {@code column} (by identity), or -1. */
+    int find(Column column) {
+      for (int i = 0; i < size; i++) {
+        if (columns[i] == column) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** A new entry for {@code column} with sums and counts for {@code groups} groups, zeroed. */
+    int add(Column column, int groups) {
+      if (size == columns.length) {
+        columns = java.util.Arrays.copyOf(columns, size * 2);
+        sums = java.util.Arrays.copyOf(sums, size * 2);
+        counts = java.util.Arrays.copyOf(counts, size * 2);
+        exact = java.util.Arrays.copyOf(exact, size * 2);
+      }
+      if (sums[size] == null || sums[size].length < groups) {
+        sums[size] = new long[Math.max(groups, 8)];
+        counts[size] = new long[sums[size].length];
+      } else {
+        java.util.Arrays.fill(sums[size], 0, groups, 0);
+        java.util.Arrays.fill(counts[size], 0, groups, 0);
+      }
+      columns[size] = column;
+      return size++;
     }
   }
 
   /**
-   * The per-group 64-bit sums and non-null counts of one argument column over one batch's grouping, so a second
-   * exact SUM/AVG of the same column (by identity: {@code sum(x)} and {@code avg(x)}) adds them without another
-   * pass. Belongs to one {@link Grouping} (one batch, one thread).
+   * Computes the partial sums of the exact SUM/AVG arguments {@code args[a]} of {@code accs[a]} (null entries and
+   * other accumulators skipped) into {@code grouping}'s memo before the accumulators are updated: null-free columns
+   * four (or two) at a time in one pass over the rows (each row's group id read once for all, the sums' chains
+   * independent), the others alone.
    */
-  public static final class SumMemo {
-    Column column;
-    long[] sums;
-    long[] counts;
+  public static void prepareSums(Accumulator[] accs, Column[] args, int n, Grouping grouping) {
+    SumMemo memo = grouping.memo();
+    Column[] pending = new Column[4];
+    int k = 0;
+    for (int a = 0; a < accs.length; a++) {
+      Column c = args[a];
+      if (!(accs[a] instanceof Sum s) || !s.exact || c == null || c.longs == null || c.high != null
+          || c.nulls != null || memo.find(c) >= 0 || java.util.Arrays.asList(pending).subList(0, k).contains(c)) {
+        continue;
+      }
+      pending[k++] = c;
+      if (k == 4) {
+        Sum.quadSums(pending, n, grouping, memo);
+        k = 0;
+      }
+    }
+    if (k >= 2) {
+      Sum.pairSums(pending[0], pending[1], n, grouping, memo);
+    }
+    if (k == 3) {
+      Sum.partialSums(pending[2], n, grouping, memo);
+    } else if (k == 1) {
+      Sum.partialSums(pending[0], n, grouping, memo);
+    }
   }
 
   /**
@@ -311,12 +382,12 @@ public abstract class Accumulator {
     }
 
     /**
-     * Exact sums group by group: each group's rows summed into one 64-bit register, then added to the group's
-     * 128-bit state once. That is exact when no partial sum can leave 63 bits, which a bound taken in the same pass
-     * proves: every |value| is below 2^b (b from the OR of the magnitudes) and there are fewer than 2^m rows, so
-     * with b + m <= 62 no partial sum overflows; otherwise (or for DOUBLE) the partial sums are dropped and the
-     * row-by-row 128-bit loop runs. The partial sums are kept in the grouping's {@link SumMemo} for the next exact
-     * SUM/AVG of the same column.
+     * Exact sums with per-group 64-bit partial sums: one pass adds each row to its group's register in the batch's
+     * {@link SumMemo} (no per-row 128-bit carry), then each group's partial sum is added to its 128-bit state once.
+     * That is exact when no partial sum can leave 63 bits, which a bound taken in the same pass proves: every
+     * |value| is below 2^b (b from the OR of the magnitudes) and there are fewer than 2^m rows, so with b + m <= 62
+     * no partial sum overflows; otherwise (or for DOUBLE) the row-by-row 128-bit loop runs. The partial sums stay in
+     * the memo for the next exact SUM/AVG of the same column.
      */
     @Override
     public void update(int[] gids, Column arg, int n, int groups, long[] rowsPerGroup, Grouping grouping) {
@@ -325,21 +396,21 @@ public abstract class Accumulator {
         return;
       }
       SumMemo memo = grouping.memo();
-      int gs = grouping.groups();
-      if (memo.column != arg) {
-        if (!partialSums(arg, n, grouping, memo)) {
-          memo.column = null;
-          update(gids, arg, n, groups, rowsPerGroup);
-          return;
-        }
-        memo.column = arg;
+      int e = memo.find(arg);
+      if (e < 0) {
+        e = partialSums(arg, n, grouping, memo);
       }
+      if (!memo.exact[e]) {
+        update(gids, arg, n, groups, rowsPerGroup);
+        return;
+      }
+      int gs = grouping.groups();
       reserveGroups(groups);
       long[] s = longSums;
       long[] h = highSums;
       long[] c = counts;
-      long[] ps = memo.sums;
-      long[] pc = memo.counts;
+      long[] ps = memo.sums[e];
+      long[] pc = memo.counts[e];
       for (int g = 0; g < gs; g++) {
         long acc = ps[g];
         long a = s[g];
@@ -350,66 +421,185 @@ public abstract class Accumulator {
       }
     }
 
+    /** Whether 64-bit sums of {@code n} values whose magnitudes OR to {@code bound} cannot overflow. */
+    private static boolean provenExact(long bound, int n) {
+      int valueBits = 64 - Long.numberOfLeadingZeros(bound);
+      int rowBits = 32 - Integer.numberOfLeadingZeros(n);
+      return valueBits + rowBits <= 62;
+    }
+
     /**
-     * Per-group 64-bit sums and non-null counts of {@code arg} into {@code memo}; false (memo contents undefined)
-     * when the magnitude bound does not prove them exact.
+     * Per-group 64-bit sums and non-null counts of {@code arg} (64-bit values) into a new entry of {@code memo},
+     * marked exact when the magnitude bound proves it; returns the entry.
      */
-    private static boolean partialSums(Column arg, int n, Grouping grouping, SumMemo memo) {
-      int gs = grouping.groups();
-      if (memo.sums == null || memo.sums.length < gs) {
-        memo.sums = new long[gs];
-        memo.counts = new long[gs];
-      }
-      long[] ps = memo.sums;
-      long[] pc = memo.counts;
+    static int partialSums(Column arg, int n, Grouping grouping, SumMemo memo) {
+      int e = memo.add(arg, grouping.groups());
+      long[] ps = memo.sums[e];
+      long[] pc = memo.counts[e];
       long[] v = arg.longs;
       boolean[] nl = arg.nulls;
-      int[] order = grouping.order();
-      int[] start = grouping.start();
+      int[] gids = grouping.gids();
       long bound = 0;
-      for (int g = 0; g < gs; g++) {
-        int from = start[g];
-        int to = start[g + 1];
+      if (gids == null) {
         long acc = 0;
-        long cnt = to - from;
-        if (order == null) {
-          if (nl == null) {
-            for (int i = from; i < to; i++) {
-              long x = v[i];
-              acc += x;
-              bound |= x ^ (x >> 63); // |x| - 1 for negative x, x otherwise
-            }
-          } else {
-            cnt = 0;
-            for (int i = from; i < to; i++) {
-              long x = nl[i] ? 0 : v[i];
-              acc += x;
-              bound |= x ^ (x >> 63);
-              cnt += nl[i] ? 0 : 1;
-            }
-          }
-        } else if (nl == null) {
-          for (int j = from; j < to; j++) {
-            long x = v[order[j]];
+        long cnt = n;
+        if (nl == null) {
+          for (int i = 0; i < n; i++) {
+            long x = v[i];
             acc += x;
-            bound |= x ^ (x >> 63);
+            bound |= x ^ (x >> 63); // |x| - 1 for negative x, x otherwise
           }
         } else {
           cnt = 0;
-          for (int j = from; j < to; j++) {
-            int i = order[j];
+          for (int i = 0; i < n; i++) {
             long x = nl[i] ? 0 : v[i];
             acc += x;
             bound |= x ^ (x >> 63);
             cnt += nl[i] ? 0 : 1;
           }
         }
-        ps[g] = acc;
-        pc[g] = cnt;
+        ps[0] += acc;
+        pc[0] = cnt;
+      } else if (nl == null) {
+        for (int i = 0; i < n; i++) {
+          long x = v[i];
+          ps[gids[i]] += x;
+          bound |= x ^ (x >> 63);
+        }
+        System.arraycopy(grouping.rowsPerGroup(), 0, pc, 0, grouping.groups());
+      } else {
+        for (int i = 0; i < n; i++) {
+          long x = nl[i] ? 0 : v[i];
+          int g = gids[i];
+          ps[g] += x;
+          pc[g] += nl[i] ? 0 : 1;
+          bound |= x ^ (x >> 63);
+        }
       }
-      int valueBits = 64 - Long.numberOfLeadingZeros(bound);
-      int rowBits = 32 - Integer.numberOfLeadingZeros(n);
-      return valueBits + rowBits <= 62;
+      memo.exact[e] = provenExact(bound, n);
+      return e;
+    }
+
+    /** As {@link #pairSums} for four null-free columns in one pass: four new memo entries. */
+    static void quadSums(Column[] cols, int n, Grouping grouping, SumMemo memo) {
+      int gs = grouping.groups();
+      int e1 = memo.add(cols[0], gs);
+      int e2 = memo.add(cols[1], gs);
+      int e3 = memo.add(cols[2], gs);
+      int e4 = memo.add(cols[3], gs);
+      long[] p1 = memo.sums[e1];
+      long[] p2 = memo.sums[e2];
+      long[] p3 = memo.sums[e3];
+      long[] p4 = memo.sums[e4];
+      long[] x1 = cols[0].longs;
+      long[] x2 = cols[1].longs;
+      long[] x3 = cols[2].longs;
+      long[] x4 = cols[3].longs;
+      int[] gids = grouping.gids();
+      long b1 = 0;
+      long b2 = 0;
+      long b3 = 0;
+      long b4 = 0;
+      if (gids == null) {
+        long s1 = 0;
+        long s2 = 0;
+        long s3 = 0;
+        long s4 = 0;
+        for (int i = 0; i < n; i++) {
+          long u1 = x1[i];
+          long u2 = x2[i];
+          long u3 = x3[i];
+          long u4 = x4[i];
+          s1 += u1;
+          s2 += u2;
+          s3 += u3;
+          s4 += u4;
+          b1 |= u1 ^ (u1 >> 63);
+          b2 |= u2 ^ (u2 >> 63);
+          b3 |= u3 ^ (u3 >> 63);
+          b4 |= u4 ^ (u4 >> 63);
+        }
+        p1[0] = s1;
+        p2[0] = s2;
+        p3[0] = s3;
+        p4[0] = s4;
+      } else {
+        // the four sums of a group side by side (one cache line per group, one bounds check per row)
+        long[] q = memo.quads(gs);
+        for (int i = 0; i < n; i++) {
+          int g = gids[i] << 2;
+          long u1 = x1[i];
+          long u2 = x2[i];
+          long u3 = x3[i];
+          long u4 = x4[i];
+          q[g] += u1;
+          q[g + 1] += u2;
+          q[g + 2] += u3;
+          q[g + 3] += u4;
+          b1 |= u1 ^ (u1 >> 63);
+          b2 |= u2 ^ (u2 >> 63);
+          b3 |= u3 ^ (u3 >> 63);
+          b4 |= u4 ^ (u4 >> 63);
+        }
+        for (int g = 0; g < gs; g++) {
+          p1[g] = q[4 * g];
+          p2[g] = q[4 * g + 1];
+          p3[g] = q[4 * g + 2];
+          p4[g] = q[4 * g + 3];
+        }
+      }
+      for (int e : new int[] {e1, e2, e3, e4}) {
+        System.arraycopy(grouping.rowsPerGroup(), 0, memo.counts[e], 0, gs);
+      }
+      memo.exact[e1] = provenExact(b1, n);
+      memo.exact[e2] = provenExact(b2, n);
+      memo.exact[e3] = provenExact(b3, n);
+      memo.exact[e4] = provenExact(b4, n);
+    }
+
+    /**
+     * As {@link #partialSums} for two null-free columns in one pass (each row's group id read once): two new memo
+     * entries.
+     */
+    static void pairSums(Column first, Column second, int n, Grouping grouping, SumMemo memo) {
+      int gs = grouping.groups();
+      int e1 = memo.add(first, gs);
+      int e2 = memo.add(second, gs);
+      long[] p1 = memo.sums[e1];
+      long[] p2 = memo.sums[e2];
+      long[] x = first.longs;
+      long[] y = second.longs;
+      int[] gids = grouping.gids();
+      long b1 = 0;
+      long b2 = 0;
+      if (gids == null) {
+        long s1 = 0;
+        long s2 = 0;
+        for (int i = 0; i < n; i++) {
+          long u = x[i];
+          long w = y[i];
+          s1 += u;
+          s2 += w;
+          b1 |= u ^ (u >> 63);
+          b2 |= w ^ (w >> 63);
+        }
+        p1[0] = s1;
+        p2[0] = s2;
+      } else {
+        for (int i = 0; i < n; i++) {
+          int g = gids[i];
+          long u = x[i];
+          long w = y[i];
+          p1[g] += u;
+          p2[g] += w;
+          b1 |= u ^ (u >> 63);
+          b2 |= w ^ (w >> 63);
+        }
+      }
+      System.arraycopy(grouping.rowsPerGroup(), 0, memo.counts[e1], 0, gs);
+      System.arraycopy(grouping.rowsPerGroup(), 0, memo.counts[e2], 0, gs);
+      memo.exact[e1] = provenExact(b1, n);
+      memo.exact[e2] = provenExact(b2, n);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.quiver.exec.types.DataType;
 import dev.quiver.exec.vector.Batch;
 import dev.quiver.exec.vector.Column;
 import dev.quiver.exec.vector.Schema;
+import dev.quiver.exec.vector.Scratch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,10 @@ public final class HashAggregate extends AbstractOperator {
   public record Spec(AggFunction function, Bound argument, String text) {}
 
   private static final int OUTPUT_BATCH = 65536;
-  /** Up to this many groups, a batch's rows are also ordered by group for the accumulators' per-group loops. */
+  /**
+   * Up to this many groups, a batch's rows per group are counted and exact sums take per-group 64-bit partial sums
+   * (see {@link Accumulator.Grouping}).
+   */
   private static final int SMALL_GROUPS = 1024;
   private final List<Operator> children;
   private final List<Bound> keys;
@@ -64,9 +68,8 @@ public final class HashAggregate extends AbstractOperator {
     final GroupTable table;
     final Accumulator[] accs;
     long accounted;
-    int[] order;
-    int[] start;
-    int[] fill;
+    int[] zeros;
+    long[] rows;
     int[] lanes;
 
     Partial() {
@@ -87,13 +90,23 @@ public final class HashAggregate extends AbstractOperator {
     }
 
     void consume(Operator input) {
+      // a scan right below buffers nothing and each batch is done with before the next: its columns and the
+      // aggregate arguments' are built on arrays reused batch after batch
+      try (Scratch arena = input instanceof Scan ? Scratch.open() : null) {
+        consume(input, arena);
+      }
+    }
+
+    private void consume(Operator input, Scratch arena) {
       Batch b;
+      Accumulator.SumMemo memo = new Accumulator.SumMemo();
+      Column[] args = new Column[accs.length];
       while ((b = input.next()) != null) {
         int n = b.rowCount();
         stats.rowsIn.addAndGet(n);
         int[] gids;
         if (table == null) {
-          gids = new int[n];
+          gids = zeros(n);
         } else {
           Column[] k = new Column[keys.size()];
           for (int i = 0; i < k.length; i++) {
@@ -106,14 +119,17 @@ public final class HashAggregate extends AbstractOperator {
         long[] rowsPerGroup = null;
         Accumulator.Grouping grouping = null;
         if (groups <= SMALL_GROUPS) {
-          rowsPerGroup = new long[groups];
+          if (rows == null || rows.length < groups) {
+            rows = new long[Math.max(groups, 64)];
+          }
+          rowsPerGroup = rows;
           if (table == null) {
             rowsPerGroup[0] = n;
-            grouping = Accumulator.Grouping.single(n);
           } else {
             countRows(gids, n, groups, rowsPerGroup);
-            grouping = partition(gids, n, groups, rowsPerGroup);
           }
+          memo.clear();
+          grouping = new Accumulator.Grouping(table == null ? null : gids, groups, rowsPerGroup, memo);
         }
         for (int a = 0; a < accs.length; a++) {
           Spec s = aggs.get(a);
@@ -121,15 +137,34 @@ public final class HashAggregate extends AbstractOperator {
           if (arg != null && arg.type.kind() == DataType.Kind.NULL) {
             arg = Column.allNull(DataType.INTEGER, n);
           }
+          args[a] = arg;
+        }
+        if (grouping != null) {
+          Accumulator.prepareSums(accs, args, n, grouping);
+        }
+        for (int a = 0; a < accs.length; a++) {
           if (grouping != null) {
-            accs[a].update(gids, arg, n, groups, rowsPerGroup, grouping);
+            accs[a].update(gids, args[a], n, groups, rowsPerGroup, grouping);
           } else {
-            accs[a].update(gids, arg, n, groups, rowsPerGroup);
+            accs[a].update(gids, args[a], n, groups, rowsPerGroup);
           }
         }
+        java.util.Arrays.fill(args, null);
+        memo.clear();
         Binder.releaseSharedResults(); // the batch's shared subexpression columns
+        if (arena != null) {
+          arena.reset(); // nothing of this batch is read after this point
+        }
         account();
       }
+    }
+
+    /** A reused array of at least {@code n} zero group ids (every row in group 0; never written). */
+    int[] zeros(int n) {
+      if (zeros == null || zeros.length < n) {
+        zeros = new int[n];
+      }
+      return zeros;
     }
 
     /**
@@ -155,33 +190,6 @@ public final class HashAggregate extends AbstractOperator {
       for (int g = 0; g < groups; g++) {
         rowsPerGroup[g] = (long) c[g] + c[groups + g] + c[2 * groups + g] + c[3 * groups + g];
       }
-    }
-
-    /**
-     * Rows of the batch ordered by group (a counting sort on the group ids, stable): group g's rows are
-     * {@code order[start[g] .. start[g + 1])}. Scratch arrays are reused across batches.
-     */
-    Accumulator.Grouping partition(int[] gids, int n, int groups, long[] rowsPerGroup) {
-      if (order == null || order.length < n) {
-        order = new int[n];
-      }
-      if (start == null || start.length < groups + 1) {
-        start = new int[Math.max(groups + 1, 64)];
-        fill = new int[start.length];
-      }
-      int pos = 0;
-      for (int g = 0; g < groups; g++) {
-        start[g] = pos;
-        fill[g] = pos;
-        pos += (int) rowsPerGroup[g];
-      }
-      start[groups] = pos;
-      int[] o = order;
-      int[] f = fill;
-      for (int i = 0; i < n; i++) {
-        o[f[gids[i]]++] = i;
-      }
-      return new Accumulator.Grouping(o, start, groups);
     }
 
     void account() {

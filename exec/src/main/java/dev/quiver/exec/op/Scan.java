@@ -23,12 +23,15 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Reads the projected columns of some {@link ScanUnit}s (row groups of files) through the Parquet reader: only
  * the projected columns are decoded ({@code ReadOptions.columns}), only the units' row groups are read
  * ({@code ReadOptions.rowGroups}; the {@link Pruner} left out those whose statistics cannot match). Each Arrow batch
- * is copied in bulk into engine columns and freed at once; a column a file lacks reads as nulls, a partition column
+ * is copied in bulk into engine columns and freed at once (decimals of precision up to 18 read as their 64-bit
+ * unscaled values, {@code ReadOptions.withUnscaledDecimals}); a column a file lacks reads as nulls, a partition column
  * as its folder value, and a narrower type is widened to the dataset's. Parallel scans share one unit queue.
  *
- * <p>A filter right above the scan is evaluated inside it, conjunct by conjunct, with late materialisation: the
- * columns of the first conjunct are copied whole, each later conjunct's columns only at the rows still selected, and
- * the remaining projected columns only at the rows that passed every conjunct.
+ * <p>A filter right above the scan is evaluated inside it, conjunct by conjunct, with late materialisation through
+ * the reader's selective batches ({@code ParquetBatchReader.startBatch/readColumn}): the columns of the first
+ * conjunct are decoded whole, each later conjunct's columns only at the rows still selected, and the remaining
+ * projected columns only at the rows that passed every conjunct; a batch no row of which passes has its remaining
+ * columns skipped undecoded.
  */
 public final class Scan extends AbstractOperator {
   private final Dataset dataset;
@@ -44,6 +47,19 @@ public final class Scan extends AbstractOperator {
   private ParquetFileReader reader;
   private ParquetBatchReader batches;
   private ScanUnit current;
+  /**
+   * A column is decoded by the reader at the selected rows only when at most 1/SELECTIVE of the batch's rows are
+   * selected; above that it is decoded whole and the rows taken from it. (The reader's selected-row decoding of a
+   * nullable column ranks each selected row in the validity bits one by one: on TPC-H Q6 it paid only well below
+   * 1/8 of the rows.)
+   */
+  private static final int SELECTIVE = 16;
+  /** Per file column of the open unit, the decoder of its dictionary-encoded strings (made on first use). */
+  private ArrowBridge.DictionaryStrings[] dictionaryStrings;
+  /** Rows of the batch started last. */
+  private int batchRows;
+  /** Per output column, its field index in the open batch reader's schema, or -1 (partition or missing column). */
+  private int[] readerField;
 
   /**
    * A scan taking units from {@code units} (a queue shared with the other scans of a parallel plan).
@@ -65,6 +81,7 @@ public final class Scan extends AbstractOperator {
       types.add(dataset.schema().type(dataset.schema().indexOf(c)));
     }
     this.schema = new Schema(columns, types);
+    this.output = schema;
     this.allocator = allocator;
     this.batchSize = batchSize;
     this.skippedGroups = skippedGroups;
@@ -72,9 +89,62 @@ public final class Scan extends AbstractOperator {
     stats.rowGroupsSkipped.set(skippedGroups);
   }
 
+  /**
+   * The output columns: the projected columns, or after {@link #outputOnly} the subset the parent reads (columns
+   * read only by the filter are then dropped once it has run, never compacted nor returned).
+   */
   @Override
   public Schema schema() {
-    return schema;
+    return output;
+  }
+
+  /** The output schema; its columns are {@code outputColumns} of {@link #schema} (all of them when null). */
+  private Schema output;
+  private int[] outputColumns;
+  /**
+   * Per conjunct k (and one past the last), whether column c is still read from conjunct k on or is an output
+   * column: a column that is not is dropped at the next compaction instead of being gathered.
+   */
+  private boolean[][] neededFrom;
+
+  /**
+   * Makes the scan return only the projected columns named in {@code names} (case-insensitive), in projection
+   * order; call it after the last {@link #addFilter}. Columns the filter alone reads are dropped as soon as no
+   * later conjunct needs them. No effect when {@code names} covers every column or none.
+   */
+  public void outputOnly(java.util.Set<String> names) {
+    java.util.Set<String> lower = new java.util.HashSet<>();
+    for (String n : names) {
+      lower.add(n.toLowerCase(java.util.Locale.ROOT));
+    }
+    List<Integer> keep = new ArrayList<>();
+    for (int c = 0; c < schema.size(); c++) {
+      if (lower.contains(schema.name(c).toLowerCase(java.util.Locale.ROOT))) {
+        keep.add(c);
+      }
+    }
+    if (keep.isEmpty() || keep.size() == schema.size()) {
+      return;
+    }
+    outputColumns = keep.stream().mapToInt(Integer::intValue).toArray();
+    List<String> n = new ArrayList<>();
+    List<DataType> t = new ArrayList<>();
+    for (int c : outputColumns) {
+      n.add(schema.name(c));
+      t.add(schema.type(c));
+    }
+    output = new Schema(n, t);
+    int k = conjuncts.size();
+    neededFrom = new boolean[k + 1][schema.size()];
+    for (int c : outputColumns) {
+      neededFrom[k][c] = true;
+    }
+    for (int j = k - 1; j >= 0; j--) {
+      neededFrom[j] = neededFrom[j + 1].clone();
+      for (int c : conjunctColumns.get(j)) {
+        neededFrom[j][c] = true;
+      }
+    }
   }
 
   /**
@@ -82,14 +152,30 @@ public final class Scan extends AbstractOperator {
    * is true; {@code columns} are the indexes of the columns it reads. Conjuncts run in the order added.
    */
   public void addFilter(dev.quiver.exec.expr.Bound conjunct, int[] columns) {
+    dev.quiver.exec.expr.Ranges.Range range = dev.quiver.exec.expr.Ranges.of(conjunct);
+    int last = conjuncts.size() - 1;
+    if (range != null && last >= 0 && ranges.get(last) != null && ranges.get(last).column() == range.column()) {
+      // x >= a AND x < b: one range test (the rows kept are the same: a row passes iff every conjunct is true)
+      ranges.set(last, ranges.get(last).intersect(range));
+      mergedText.set(last, mergedText.get(last) + " AND " + conjunct);
+      return;
+    }
     conjuncts.add(conjunct);
     conjunctColumns.add(columns.clone());
+    ranges.add(range);
+    mergedText.add(conjunct.toString());
   }
+
+  /** Per conjunct, the constant range of one column it keeps (tested by one fused loop), or null. */
+  private final List<dev.quiver.exec.expr.Ranges.Range> ranges = new ArrayList<>();
+  /** Per conjunct, its text with any range conjuncts merged into it. */
+  private final List<String> mergedText = new ArrayList<>();
 
   @Override
   public String describe() {
     return "Scan " + dataset.location() + " columns=" + schema.names()
-        + (conjuncts.isEmpty() ? "" : " filter=" + conjuncts)
+        + (outputColumns == null ? "" : " output=" + output.names())
+        + (conjuncts.isEmpty() ? "" : " filter=" + mergedText)
         + (filterText == null ? "" : " pruning=" + filterText);
   }
 
@@ -99,13 +185,24 @@ public final class Scan extends AbstractOperator {
       if (batches == null && !openNext()) {
         return null;
       }
+      if (!conjuncts.isEmpty()) {
+        int rows = batches.startBatch(); // columns are decoded one by one below, at the rows still selected
+        batchRows = rows;
+        if (rows == 0) {
+          closeReader();
+          continue;
+        }
+        long mark = dev.quiver.exec.vector.Scratch.mark();
+        Batch b = convertFiltered(rows);
+        if (b != null) {
+          return b;
+        }
+        dev.quiver.exec.vector.Scratch.rollBack(mark); // the filter emptied the batch: its arrays are free again
+        continue;
+      }
       if (batches.hasNext()) {
         try (VectorSchemaRoot root = batches.next()) {
-          Batch b = conjuncts.isEmpty() ? convert(root) : convertFiltered(root);
-          if (b != null) {
-            return b;
-          }
-          continue;
+          return convert(root);
         }
       }
       closeReader();
@@ -120,8 +217,11 @@ public final class Scan extends AbstractOperator {
     current = unit;
     DataFile f = unit.file();
     List<String> fileColumns = new ArrayList<>();
-    for (String c : schema.names()) {
-      int i = f.columnIndex(c);
+    dictionaryStrings = new ArrowBridge.DictionaryStrings[f.columnNames().size()];
+    readerField = new int[schema.size()];
+    for (int c = 0; c < schema.size(); c++) {
+      int i = f.columnIndex(schema.name(c));
+      readerField[c] = i >= 0 ? fileColumns.size() : -1;
       if (i >= 0) {
         fileColumns.add(f.columnNames().get(i));
       }
@@ -132,8 +232,18 @@ public final class Scan extends AbstractOperator {
     stats.rowGroupsRead.addAndGet(unit.rowGroups().size());
     stats.bytesRead.addAndGet(unit.compressedBytes());
     reader = f.reader(); // footer decoded once when the dataset was opened
+    // DECIMAL(p <= 18) arrive as 64-bit unscaled values (the engine's storage): a straight copy, no 128-bit detour
+    // string columns arrive as dictionary indices plus the chunk's dictionary (decoded here by a lookup: one byte
+    // per row for flag columns), not as strings the reader gathers first
+    List<String> dictionaryColumns = new ArrayList<>();
+    for (int c = 0; c < schema.size(); c++) {
+      int i = f.columnIndex(schema.name(c));
+      if (i >= 0 && f.columnTypes().get(i).kind() == DataType.Kind.VARCHAR) {
+        dictionaryColumns.add(f.columnNames().get(i));
+      }
+    }
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
-        .withRowGroups(unit.rowGroups());
+        .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true).withDictionaryColumns(dictionaryColumns);
     batches = reader.read(allocator, options);
     return true;
   }
@@ -147,7 +257,7 @@ public final class Scan extends AbstractOperator {
       DataType want = schema.type(c);
       int fi = f.columnIndex(name);
       if (fi >= 0) {
-        cols[c] = read(root, f, fi, want, null, rows);
+        cols[c] = read(root.getVector(f.columnNames().get(fi)), f, fi, want, null, rows);
       } else if (Dataset.value(f.partitionValues(), name) != null) {
         cols[c] = Pruner.partitionColumn(want, Dataset.value(f.partitionValues(), name), rows);
       } else {
@@ -158,14 +268,18 @@ public final class Scan extends AbstractOperator {
     return new Batch(cols, rows);
   }
 
-  private Batch convertFiltered(VectorSchemaRoot root) {
-    int rows = root.getRowCount();
+  /**
+   * The batch the reader started ({@code rows} rows), filtered: each conjunct's columns are decoded by the reader
+   * only at the rows still selected, and the other projected columns only at the rows that passed every conjunct
+   * (the reader skips what is never decoded). Null when no row passes.
+   */
+  private Batch convertFiltered(int rows) {
     stats.rowsIn.addAndGet(rows);
     Column[] cols = new Column[schema.size()];
     int[] sel = null;
     int count = rows;
-    // conjuncts over columns already copied are AND-ed into one mask; the batch is compacted only before a
-    // conjunct that needs a column not yet copied, so that column is copied at the surviving rows alone
+    // conjuncts over columns already decoded are AND-ed into one mask; the batch is compacted only before a
+    // conjunct that needs a column not yet decoded, so that column is decoded at the surviving rows alone
     boolean[] mask = null;
     for (int k = 0; k < conjuncts.size(); k++) {
       boolean needsColumn = false;
@@ -178,14 +292,21 @@ public final class Scan extends AbstractOperator {
         if (kept == 0) {
           return null;
         }
+        drop(cols, k);
         sel = compact(cols, sel, keep, kept, count);
         count = kept;
         mask = null;
       }
       for (int c : conjunctColumns.get(k)) {
         if (cols[c] == null) {
-          cols[c] = load(root, c, sel, count);
+          cols[c] = load(c, sel, count);
         }
+      }
+      dev.quiver.exec.expr.Ranges.Range range = ranges.get(k);
+      Column x = range == null ? null : cols[range.column()];
+      if (x != null && x.longs != null && x.high == null) {
+        mask = inRange(x, range.low(), range.high(), mask == null ? maskScratch(count) : null, mask, count);
+        continue;
       }
       Column r = conjuncts.get(k).eval(new Batch(cols, count));
       boolean[] v = r.bools;
@@ -214,14 +335,69 @@ public final class Scan extends AbstractOperator {
     if (kept == 0) {
       return null;
     }
+    drop(cols, conjuncts.size());
     sel = compact(cols, sel, keep, kept, count);
     count = kept;
-    for (int c = 0; c < cols.length; c++) {
-      if (cols[c] == null) {
-        cols[c] = load(root, c, sel, count);
+    if (outputColumns == null) {
+      for (int c = 0; c < cols.length; c++) {
+        if (cols[c] == null) {
+          cols[c] = load(c, sel, count);
+        }
+      }
+      return new Batch(cols, count);
+    }
+    Column[] out = new Column[outputColumns.length];
+    for (int i = 0; i < out.length; i++) {
+      int c = outputColumns[i];
+      out[i] = cols[c] != null ? cols[c] : load(c, sel, count);
+    }
+    return new Batch(out, count);
+  }
+
+  /** Forgets the decoded columns that neither conjunct {@code k} on nor the output reads (no compaction for them). */
+  private void drop(Column[] cols, int k) {
+    if (neededFrom != null) {
+      boolean[] needed = neededFrom[k];
+      for (int c = 0; c < cols.length; c++) {
+        if (!needed[c]) {
+          cols[c] = null;
+        }
       }
     }
-    return new Batch(cols, count);
+  }
+
+  /**
+   * The range test of a conjunct: into {@code fresh} (when not null) {@code low <= x[i] <= high}, else AND-ed into
+   * {@code mask}; a null value fails. Returns the mask written.
+   */
+  private static boolean[] inRange(Column x, long low, long high, boolean[] fresh, boolean[] mask, int count) {
+    boolean[] out = fresh != null ? fresh : mask;
+    if (fresh != null) {
+      rangeInto(x.longs, low, high, out, count);
+    } else {
+      rangeAnd(x.longs, low, high, out, count);
+    }
+    boolean[] nulls = x.nulls;
+    if (nulls != null) {
+      for (int i = 0; i < count; i++) {
+        out[i] &= !nulls[i];
+      }
+    }
+    return out;
+  }
+
+  /** {@code out[i] = low <= v[i] <= high}: a small method of its own, so the loop is compiled alone and early. */
+  private static void rangeInto(long[] v, long low, long high, boolean[] out, int count) {
+    for (int i = 0; i < count; i++) {
+      out[i] = v[i] >= low & v[i] <= high;
+    }
+  }
+
+  /** {@code out[i] &= low <= v[i] <= high}. */
+  private static void rangeAnd(long[] v, long low, long high, boolean[] out, int count) {
+    for (int i = 0; i < count; i++) {
+      out[i] &= v[i] >= low & v[i] <= high;
+    }
   }
 
   /** Positions of the true entries of {@code mask[0..count)} into {@code keep}; returns how many. */
@@ -282,29 +458,46 @@ public final class Scan extends AbstractOperator {
   private int[] selScratch;
   private boolean[] maskScratch;
 
-  /** Column {@code c} of the output at rows {@code sel[0..count)} of the root (all rows when sel is null). */
-  private Column load(VectorSchemaRoot root, int c, int[] sel, int count) {
-    int rows = root.getRowCount();
+  /**
+   * Column {@code c} of the output at rows {@code sel[0..count)} of the started batch (all rows when sel is null):
+   * decoded by the reader at those rows only (a nested column whole, then its selected rows copied).
+   */
+  private Column load(int c, int[] sel, int count) {
     DataFile f = current.file();
     String name = schema.name(c);
     DataType want = schema.type(c);
     int fi = f.columnIndex(name);
     if (fi >= 0) {
-      return read(root, f, fi, want, sel, count);
+      int field = readerField[c];
+      DataType fileType = f.columnTypes().get(fi);
+      try (FieldVector v = batches.schema().getFields().get(field).createVector(allocator)) {
+        if (sel == null) {
+          batches.readColumn(field, v);
+          return read(v, f, fi, want, null, count);
+        }
+        if (fileType.kind() == DataType.Kind.OPAQUE || count > batchRows / SELECTIVE) {
+          // nested values are read whole; so is a column most of whose rows are kept (the reader's selected-row
+          // decoding costs more per row than a whole decode); the selected rows are then taken here
+          batches.readColumn(field, v);
+          return read(v, f, fi, want, sel, count);
+        }
+        batches.readColumn(field, v, sel, count);
+        return read(v, f, fi, want, null, count);
+      }
     }
     String partition = Dataset.value(f.partitionValues(), name);
     return partition != null ? Pruner.partitionColumn(want, partition, count) : Column.allNull(want, count);
   }
 
   /**
-   * File column {@code fi} of the root as a column of {@code want}, at rows {@code sel[0..count)} (all rows when
-   * sel is null): a dictionary-encoded vector is decoded to its values first; an OPAQUE column's vector is handed
-   * to the query's {@link dev.quiver.exec.vector.ArrowValues} (whole, or only the selected rows copied) and the
-   * column holds references to its rows.
+   * File column {@code fi}, decoded into {@code vector}, as a column of {@code want}, at rows {@code sel[0..count)}
+   * of the vector (all its rows when sel is null): a dictionary-encoded vector is decoded to its values first; an
+   * OPAQUE column's vector is handed to the query's {@link dev.quiver.exec.vector.ArrowValues} (whole, or only the
+   * selected rows copied) and the column holds references to its rows.
    */
-  private Column read(VectorSchemaRoot root, DataFile f, int fi, DataType want, int[] sel, int count) {
-    int rows = root.getRowCount();
-    FieldVector v = root.getVector(f.columnNames().get(fi));
+  private Column read(FieldVector vector, DataFile f, int fi, DataType want, int[] sel, int count) {
+    FieldVector v = vector;
+    int rows = v.getValueCount();
     FieldVector decoded = null;
     try {
       org.apache.arrow.vector.types.pojo.DictionaryEncoding enc = v.getField().getDictionary();
@@ -313,6 +506,17 @@ public final class Scan extends AbstractOperator {
         if (dict == null) {
           throw new dev.quiver.exec.QueryException("column '" + v.getName() + "': dictionary " + enc.getId()
               + " missing from the batch");
+        }
+        if (dict.getVector() instanceof org.apache.arrow.vector.BaseVariableWidthVector values
+            && v instanceof org.apache.arrow.vector.IntVector indices
+            && f.columnTypes().get(fi).kind() == DataType.Kind.VARCHAR) {
+          if (dictionaryStrings[fi] == null) {
+            dictionaryStrings[fi] = new ArrowBridge.DictionaryStrings();
+          }
+          Column col = dictionaryStrings[fi].decode(indices, values, sel, sel == null ? rows : count);
+          if (col != null) {
+            return col.type.equals(want) ? col : widen(col, want);
+          }
         }
         decoded = (FieldVector) org.apache.arrow.vector.dictionary.DictionaryEncoder.decode(v, dict, allocator);
         v = decoded;

@@ -222,6 +222,9 @@ public final class PhysicalPlanner {
             int[] idx = refs.stream().mapToInt(n -> scan.schema().indexOf(n)).toArray();
             scan.addFilter(b.bindPredicate(c), idx);
           }
+          if (needed != null) {
+            scan.outputOnly(needed); // columns only the filter reads are dropped inside the scan
+          }
         }
         return scans;
       }

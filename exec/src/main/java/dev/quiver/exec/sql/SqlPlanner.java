@@ -77,20 +77,83 @@ import net.sf.jsqlparser.statement.select.TableFunction;
 public final class SqlPlanner {
   private static final Pattern QUOTED_TABLE = Pattern.compile("(?i)\\b(FROM|JOIN)\\s+'((?:[^']|'')*)'");
 
+  /**
+   * Runs JSqlParser's parse task on the calling thread: its plain {@code parse(String)} starts a new thread per
+   * statement (3-10 ms) only to bound the parse by a timeout, which a SELECT of ours does not need.
+   */
+  private static final java.util.concurrent.ExecutorService CALLING_THREAD =
+      new java.util.concurrent.AbstractExecutorService() {
+        @Override
+        public void execute(Runnable task) {
+          task.run();
+        }
+
+        @Override
+        public void shutdown() {}
+
+        @Override
+        public List<Runnable> shutdownNow() {
+          return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+          return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+          return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+          return false;
+        }
+      };
+
   private SqlPlanner() {}
 
   /**
-   * The plan of one SELECT statement.
+   * The plan of one SELECT statement. Plans are remembered by their exact text (the {@value #CACHED_PLANS} used
+   * last, process-wide), so a statement run again is not parsed again: a plan is immutable and holds no file state
+   * (files are listed, opened and checked when it is executed).
    *
-   * @throws QueryException on a syntax error or an unsupported construct
+   * @throws QueryException on a syntax error or an unsupported construct (not remembered)
    */
   public static Plan plan(String sql) {
+    synchronized (PLANS) {
+      Plan p = PLANS.get(sql);
+      if (p != null) {
+        return p;
+      }
+    }
+    Plan p = parseAndPlan(sql);
+    synchronized (PLANS) {
+      PLANS.put(sql, p);
+    }
+    return p;
+  }
+
+  /** How many plans {@link #plan} remembers. */
+  static final int CACHED_PLANS = 128;
+
+  /** SQL text to plan, least recently used first. */
+  private static final java.util.LinkedHashMap<String, Plan> PLANS =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Plan> eldest) {
+          return size() > CACHED_PLANS;
+        }
+      };
+
+  private static Plan parseAndPlan(String sql) {
     Matcher m = QUOTED_TABLE.matcher(sql);
     String rewritten = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + " read_parquet('" + r.group(2)
         + "')"));
     Statement st;
     try {
-      st = CCJSqlParserUtil.parse(rewritten);
+      st = CCJSqlParserUtil.parse(rewritten, CALLING_THREAD, null);
     } catch (JSQLParserException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String msg = cause.getMessage() == null ? e.toString() : cause.getMessage();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -159,7 +160,7 @@ public final class ArrowBridge {
       }
       return Column.ofDoubles(v, nulls, rows);
     }
-    long[] v = new long[rows];
+    long[] v = Scratch.longs(rows);
     if (t instanceof ArrowType.Int i) {
       readInts(data, i.getBitWidth(), i.getIsSigned(), v, rows, nulls, vector.getName());
     } else if (t instanceof ArrowType.Decimal d) {
@@ -195,15 +196,15 @@ public final class ArrowBridge {
       }
     } else if (t instanceof ArrowType.Date dt) {
       if (dt.getUnit() == DateUnit.DAY) {
-        widenInts(view(data, 0, 4L * rows).asIntBuffer(), v, rows);
+        widenInts(address(data, 4L * rows), v, rows);
       } else {
-        view(data, 0, 8L * rows).asLongBuffer().get(v);
+        readLongs(address(data, 8L * rows), v, rows);
         for (int r = 0; r < rows; r++) {
           v[r] = Math.floorDiv(v[r], 86_400_000L);
         }
       }
     } else if (t instanceof ArrowType.Timestamp ts) {
-      view(data, 0, 8L * rows).asLongBuffer().get(v);
+      readLongs(address(data, 8L * rows), v, rows);
       switch (ts.getUnit()) {
         case SECOND:
           for (int r = 0; r < rows; r++) {
@@ -288,39 +289,82 @@ public final class ArrowBridge {
         || (t instanceof ArrowType.Timestamp ts && ts.getUnit() == TimeUnit.MICROSECOND);
     boolean plainInts = (t instanceof ArrowType.Int i32 && i32.getBitWidth() == 32 && i32.getIsSigned())
         || (t instanceof ArrowType.Date dd && dd.getUnit() == DateUnit.DAY);
-    if (t instanceof ArrowType.Decimal d && d.getBitWidth() == 128 || plainLongs || plainInts) {
+    if (plainLongs || plainInts) {
       ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-      long[] v = new long[count];
-      if (plainInts) {
-        java.nio.IntBuffer in = view(data, 0, 4L * rows).asIntBuffer();
+      long[] v;
+      if (plainLongs && count > rows / 2) {
+        // most rows survive: one bulk read of the batch, then compacted in place (selection[k] >= k)
+        v = Scratch.longs(rows);
+        readLongs(address(data, 8L * rows), v, rows);
         for (int k = 0; k < count; k++) {
-          v[k] = in.get(selection[k]);
-        }
-      } else if (plainLongs) {
-        java.nio.LongBuffer in = view(data, 0, 8L * rows).asLongBuffer();
-        for (int k = 0; k < count; k++) {
-          v[k] = in.get(selection[k]);
+          v[k] = v[selection[k]];
         }
       } else {
-        java.nio.LongBuffer in = view(data, 0, 16L * rows).asLongBuffer();
-        long bad = nulls == null ? lowWords(in, selection, count, v) : lowWords(in, selection, count, v, nulls);
-        if (bad != 0) {
-          long[] high = new long[count];
-          for (int k = 0; k < count; k++) {
-            high[k] = in.get(2 * selection[k] + 1);
-          }
-          return Column.ofWideDecimals(type, v, high, nulls, count);
+        v = Scratch.longs(count);
+        if (plainInts) {
+          gatherInts(address(data, 4L * rows), selection, count, v);
+        } else {
+          gatherLongs(address(data, 8L * rows), selection, count, v);
         }
+      }
+      return Column.ofLongs(type, v, nulls, count);
+    }
+    if (t instanceof ArrowType.Decimal d && d.getBitWidth() == 128) {
+      ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+      long[] v = new long[count];
+      java.nio.LongBuffer in = view(data, 0, 16L * rows).asLongBuffer();
+      long bad = nulls == null ? lowWords(in, selection, count, v) : lowWords(in, selection, count, v, nulls);
+      if (bad != 0) {
+        long[] high = new long[count];
+        for (int k = 0; k < count; k++) {
+          high[k] = in.get(2 * selection[k] + 1);
+        }
+        return Column.ofWideDecimals(type, v, high, nulls, count);
       }
       return Column.ofLongs(type, v, nulls, count);
     }
     return toColumn(vector, type, rows).gather(selection, count);
   }
 
-  /** {@code out[r] = in.get(r)} for {@code r < rows}: 32-bit values widened in one pass, no intermediate array. */
-  private static void widenInts(java.nio.IntBuffer in, long[] out, int rows) {
+  /**
+   * The address of {@code buf}'s first byte, after checking that {@code bytes} bytes from it lie within the buffer
+   * (the reads below go straight to that memory).
+   *
+   * @throws QueryException when the buffer is shorter than {@code bytes}
+   */
+  private static long address(ArrowBuf buf, long bytes) {
+    if (bytes > buf.capacity()) {
+      throw new QueryException("Arrow buffer of " + buf.capacity() + " bytes is shorter than the " + bytes
+          + " bytes its vector's row count needs");
+    }
+    return buf.memoryAddress();
+  }
+
+  /** {@code out[r]} = the little-endian 64-bit value at {@code address + 8r}, for {@code r < rows}. */
+  private static void readLongs(long address, long[] out, int rows) {
     for (int r = 0; r < rows; r++) {
-      out[r] = in.get(r);
+      out[r] = MemoryUtil.getLong(address + 8L * r);
+    }
+  }
+
+  /** {@code out[r]} = the 32-bit value at {@code address + 4r}, sign-extended, for {@code r < rows}. */
+  private static void widenInts(long address, long[] out, int rows) {
+    for (int r = 0; r < rows; r++) {
+      out[r] = MemoryUtil.getInt(address + 4L * r);
+    }
+  }
+
+  /** {@code out[k]} = the 64-bit value of row {@code selection[k]} at {@code address}, for {@code k < count}. */
+  private static void gatherLongs(long address, int[] selection, int count, long[] out) {
+    for (int k = 0; k < count; k++) {
+      out[k] = MemoryUtil.getLong(address + ((long) selection[k] << 3));
+    }
+  }
+
+  /** {@code out[k]} = the 32-bit value of row {@code selection[k]} at {@code address}, sign-extended. */
+  private static void gatherInts(long address, int[] selection, int count, long[] out) {
+    for (int k = 0; k < count; k++) {
+      out[k] = MemoryUtil.getInt(address + ((long) selection[k] << 2));
     }
   }
 
@@ -357,27 +401,199 @@ public final class ArrowBridge {
    * vector's data at the selected positions without copying its offsets; null when some value is not one byte.
    */
   private static Column oneByteStrings(BaseVariableWidthVector var, int rows, int[] selection, int count) {
-    java.nio.IntBuffer off = view(var.getOffsetBuffer(), 0, 4L * (rows + 1)).asIntBuffer();
-    int base = off.get(0);
-    if (off.get(rows) - base != rows) {
+    long off = address(var.getOffsetBuffer(), 4L * (rows + 1));
+    int base = MemoryUtil.getInt(off);
+    if (MemoryUtil.getInt(off + 4L * rows) - base != rows) {
       return null;
     }
-    boolean one = true;
-    int prev = base;
-    for (int i = 1; i <= rows; i++) {
-      int o = off.get(i);
-      one &= o - prev == 1;
-      prev = o;
+    // every value is one byte when no step between consecutive offsets differs from 1
+    int differ = 0;
+    for (int i = 0; i < rows; i++) {
+      differ |= MemoryUtil.getInt(off + 4L * i + 4) - MemoryUtil.getInt(off + 4L * i) - 1;
     }
-    if (!one) {
+    if (differ != 0) {
       return null;
     }
-    byte[] data = bytes(var.getDataBuffer(), base, rows);
-    byte[] out = new byte[count];
+    ArrowBuf data = var.getDataBuffer();
+    if ((long) base + rows > data.capacity() || base < 0) {
+      throw new QueryException("string column '" + var.getName() + "': offsets point past its data buffer");
+    }
+    byte[] out = Scratch.bytes(rows);
+    MemoryUtil.copyFromMemory(data.memoryAddress() + base, out, 0, rows);
     for (int k = 0; k < count; k++) {
-      out[k] = data[selection[k]];
+      out[k] = out[selection[k]]; // in place: selection[k] >= k
     }
     return Column.ofOneByteStrings(out, null, count);
+  }
+
+  /**
+   * Decodes dictionary-encoded string columns (signed 32-bit indices into a dictionary of string values, as the
+   * Parquet reader delivers with {@code ReadOptions.withDictionaryColumns}) into VARCHAR columns by lookup. The
+   * dictionary's values are copied to the heap once per dictionary (by identity and value count: a row group's
+   * dictionary only grows), with a one-byte table when every value is one byte long (flags: one byte read per row).
+   * One instance per scan (not thread-safe).
+   */
+  public static final class DictionaryStrings {
+    private BaseVariableWidthVector dictionary;
+    private int dictionaryCount = -1;
+    private int[] offsets;
+    private byte[] data;
+    private boolean oneByte;
+    /** When every value is one byte: the values, zero-padded to a power-of-two length. */
+    private byte[] lookup;
+
+    /**
+     * The strings at rows {@code selection[0..count)} of {@code indices} (rows {@code [0, count)} when selection is
+     * null); a null index is a null value. Null when the dictionary holds nulls (the caller decodes generically).
+     *
+     * @throws QueryException when a non-null index is outside the dictionary
+     */
+    public Column decode(org.apache.arrow.vector.IntVector indices, BaseVariableWidthVector values, int[] selection,
+        int count) {
+      if (values.getNullCount() != 0) {
+        return null;
+      }
+      prepare(values);
+      int rows = indices.getValueCount();
+      long idx = address(indices.getDataBuffer(), 4L * rows);
+      boolean[] nulls = null;
+      if (indices.getNullCount() != 0) {
+        ArrowBuf validity = indices.getValidityBuffer();
+        nulls = new boolean[count];
+        for (int k = 0; k < count; k++) {
+          int r = selection == null ? k : selection[k];
+          nulls[k] = (validity.getByte(r >>> 3) & (1 << (r & 7))) == 0;
+        }
+      }
+      int size = dictionaryCount;
+      if (oneByte && nulls == null) {
+        // flags: one pass, each row's byte looked up by its index (checked against the dictionary's size)
+        byte[] out = Scratch.bytes(count);
+        byte[] table = lookup; // a power-of-two length: masked indices stay inside it, bad ones are caught below
+        int mask = table.length - 1;
+        int bad = 0;
+        if (selection == null) {
+          for (int k = 0; k < count; k++) {
+            int i = MemoryUtil.getInt(idx + 4L * k);
+            bad |= i | (size - 1 - i);
+            out[k] = table[i & mask];
+          }
+        } else {
+          for (int k = 0; k < count; k++) {
+            int i = MemoryUtil.getInt(idx + 4L * selection[k]);
+            bad |= i | (size - 1 - i);
+            out[k] = table[i & mask];
+          }
+        }
+        if (bad < 0) {
+          throw new QueryException("string column '" + indices.getName() + "': dictionary index outside its "
+              + size + " values");
+        }
+        return Column.ofOneByteStrings(out, null, count);
+      }
+      // the dictionary index of each output row (0 for a null row), checked against the dictionary's size
+      int[] ids = idScratch(count);
+      int bad = 0;
+      for (int k = 0; k < count; k++) {
+        int r = selection == null ? k : selection[k];
+        int i = MemoryUtil.getInt(idx + 4L * r);
+        i = nulls != null && nulls[k] ? 0 : i;
+        bad |= i | (size - 1 - i);
+        ids[k] = i;
+      }
+      if (bad < 0 && !(size == 0 && allNull(nulls, count))) {
+        throw new QueryException("string column '" + indices.getName() + "': dictionary index outside its "
+            + size + " values");
+      }
+      if (size == 0) {
+        return Column.allNull(DataType.VARCHAR, count);
+      }
+      if (oneByte) {
+        byte[] out = Scratch.bytes(count);
+        byte[] table = data;
+        for (int k = 0; k < count; k++) {
+          out[k] = table[ids[k]];
+        }
+        return Column.ofOneByteStrings(out, nulls, count);
+      }
+      int[] off = new int[count + 1];
+      int total = 0;
+      for (int k = 0; k < count; k++) {
+        int i = ids[k];
+        total += nulls != null && nulls[k] ? 0 : offsets[i + 1] - offsets[i];
+        off[k + 1] = total;
+      }
+      byte[] out = new byte[total];
+      for (int k = 0; k < count; k++) {
+        int from = offsets[ids[k]];
+        int pos = off[k];
+        int len = off[k + 1] - pos;
+        if (len <= 16) {
+          for (int j = 0; j < len; j++) {
+            out[pos + j] = data[from + j];
+          }
+        } else {
+          System.arraycopy(data, from, out, pos, len);
+        }
+      }
+      return Column.ofStrings(out, off, nulls, count);
+    }
+
+    private int[] ids;
+
+    private int[] idScratch(int n) {
+      if (ids == null || ids.length < n) {
+        ids = new int[Math.max(n, 1024)];
+      }
+      return ids;
+    }
+
+    private static boolean allNull(boolean[] nulls, int count) {
+      for (int k = 0; k < count; k++) {
+        if (nulls == null || !nulls[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Copies the dictionary's values to the heap unless it is the one seen last, at the same size. */
+    private void prepare(BaseVariableWidthVector values) {
+      int n = values.getValueCount();
+      if (values == dictionary && n == dictionaryCount) {
+        return;
+      }
+      long off = address(values.getOffsetBuffer(), 4L * (n + 1));
+      int[] o = new int[n + 1];
+      int base = n == 0 ? 0 : MemoryUtil.getInt(off);
+      boolean one = true;
+      for (int i = 0; i <= n; i++) {
+        o[i] = MemoryUtil.getInt(off + 4L * i) - base;
+        if (i > 0) {
+          one &= o[i] - o[i - 1] == 1;
+          if (o[i] < o[i - 1]) {
+            throw new QueryException("dictionary of column '" + values.getName() + "': offsets decrease");
+          }
+        }
+      }
+      int length = o[n];
+      if (n > 0 && ((long) base + length > values.getDataBuffer().capacity() || base < 0)) {
+        throw new QueryException("dictionary of column '" + values.getName() + "': offsets past its data");
+      }
+      byte[] d = new byte[length];
+      if (length > 0) {
+        MemoryUtil.copyFromMemory(values.getDataBuffer().memoryAddress() + base, d, 0, length);
+      }
+      dictionary = values;
+      dictionaryCount = n;
+      offsets = o;
+      data = d;
+      oneByte = one && n > 0;
+      if (oneByte) {
+        lookup = new byte[Integer.highestOneBit(n) == n ? n : Integer.highestOneBit(n) << 1];
+        System.arraycopy(d, 0, lookup, 0, n);
+      }
+    }
   }
 
   private static void readInts(ArrowBuf data, int bits, boolean signed, long[] v, int rows, boolean[] nulls,
@@ -400,7 +616,7 @@ public final class ArrowBridge {
       }
       case 32: {
         if (signed) {
-          widenInts(view(data, 0, 4L * rows).asIntBuffer(), v, rows);
+          widenInts(address(data, 4L * rows), v, rows);
           break;
         }
         int[] tmp = new int[rows];
@@ -411,7 +627,7 @@ public final class ArrowBridge {
         break;
       }
       default: {
-        view(data, 0, 8L * rows).asLongBuffer().get(v);
+        readLongs(address(data, 8L * rows), v, rows);
         if (!signed) {
           for (int r = 0; r < rows; r++) {
             if (v[r] < 0 && (nulls == null || !nulls[r])) {

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * UTF-8 bytes {@code [offsets[i], offsets[i+1])}, {@code offsets} has at least {@code size + 1} entries, and may be
  * shared between columns). {@code nulls} is
  * null when no value is null, else {@code nulls[i]} is true where value {@code i} is null (its value slot holds an
- * arbitrary value). Columns are immutable once handed to another operator.
+ * arbitrary value). Value arrays may be longer than {@code size} (entries past it are stale; a batch's column may
+ * sit on a reused {@link Scratch} array). Columns are immutable once handed to another operator.
  *
  * <p>A DECIMAL column may be wide: {@code high} then holds the upper 64 bits of each 128-bit two's-complement
  * unscaled value and {@code longs} the lower 64 bits (only SUM produces such columns, when a group's sum leaves 64
@@ -175,7 +176,7 @@ public final class Column {
       }
     }
     if (longs != null) {
-      long[] v = new long[count];
+      long[] v = Scratch.longs(count); // a batch's column: from the thread's open arena, if any
       for (int i = 0; i < count; i++) {
         v[i] = longs[selection[i]];
       }
