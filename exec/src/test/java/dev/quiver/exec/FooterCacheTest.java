@@ -1,8 +1,6 @@
 package dev.quiver.exec;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Files kept open across queries (the footer cache) give the same rows as DuckDB on every query, and a file
- * rewritten in place (new size, or same size with a new modification time) is read afresh, not from its old footer;
- * a statement's plan is remembered by its text (the same statement text is used across the rewrites), a failing one
- * is not.
+ * rewritten in place (new size, or same size with a new modification time) is read afresh, not from its old footer.
  */
 class FooterCacheTest {
   private static Path dir;
@@ -64,15 +60,6 @@ class FooterCacheTest {
     write(file, "SELECT i % 4 AS k, i * 2 AS v, 'x' AS extra FROM range(0, 9000) t(i)", 2000);
     sameAsDuckDb(sql);
     sameAsDuckDb("SELECT extra, count(*) AS c FROM '" + file + "' GROUP BY extra");
-  }
-
-  @Test
-  void aStatementIsPlannedOnceAndAFailingOneEveryTime() {
-    String sql = "SELECT k, count(*) AS c FROM 'no/such/plan-cache-file.parquet' GROUP BY k";
-    assertSame(dev.quiver.exec.sql.SqlPlanner.plan(sql), dev.quiver.exec.sql.SqlPlanner.plan(sql));
-    String bad = "SELECT k FROM 'x.parquet' WHERE";
-    assertThrows(QueryException.class, () -> dev.quiver.exec.sql.SqlPlanner.plan(bad));
-    assertThrows(QueryException.class, () -> dev.quiver.exec.sql.SqlPlanner.plan(bad));
   }
 
   @Test

@@ -115,39 +115,11 @@ public final class SqlPlanner {
   private SqlPlanner() {}
 
   /**
-   * The plan of one SELECT statement. Plans are remembered by their exact text (the {@value #CACHED_PLANS} used
-   * last, process-wide), so a statement run again is not parsed again: a plan is immutable and holds no file state
-   * (files are listed, opened and checked when it is executed).
+   * The plan of one SELECT statement.
    *
-   * @throws QueryException on a syntax error or an unsupported construct (not remembered)
+   * @throws QueryException on a syntax error or an unsupported construct
    */
   public static Plan plan(String sql) {
-    synchronized (PLANS) {
-      Plan p = PLANS.get(sql);
-      if (p != null) {
-        return p;
-      }
-    }
-    Plan p = parseAndPlan(sql);
-    synchronized (PLANS) {
-      PLANS.put(sql, p);
-    }
-    return p;
-  }
-
-  /** How many plans {@link #plan} remembers. */
-  static final int CACHED_PLANS = 128;
-
-  /** SQL text to plan, least recently used first. */
-  private static final java.util.LinkedHashMap<String, Plan> PLANS =
-      new java.util.LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, Plan> eldest) {
-          return size() > CACHED_PLANS;
-        }
-      };
-
-  private static Plan parseAndPlan(String sql) {
     Matcher m = QUOTED_TABLE.matcher(sql);
     String rewritten = m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + " read_parquet('" + r.group(2)
         + "')"));
