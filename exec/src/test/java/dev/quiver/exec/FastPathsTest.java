@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.parquet.testing.LeakCheckedAllocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +141,40 @@ class FastPathsTest {
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);
     assertNull(Rows.diff(DuckDbComparisonTest.duckdb(sql), DuckDbComparisonTest.quiver(sql, threads, 700)), sql);
+  }
+
+  /**
+   * Strings come as dictionary indices only from chunks whose pages are all dictionary-encoded: a row group of
+   * 300,000 distinct PLAIN strings (DuckDB writes high-cardinality strings PLAIN) asked as a dictionary was interned
+   * into a dictionary growing with the row group and copied per batch (about 40 MiB of Arrow memory at the peak),
+   * so a query within an 8 MiB memory limit failed; read as strings it stays within one batch.
+   */
+  @org.junit.jupiter.api.Test
+  void plainStringChunksAreNotReadAsDictionaries() throws Exception {
+    Path plain = dir.resolve("plain-strings.parquet");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT i, md5(i::VARCHAR) || md5((i + 1)::VARCHAR) AS s, chr((65 + i % 3)::INTEGER) AS f "
+          + "FROM range(0, 300000) t(i)) TO '" + plain + "' (FORMAT parquet, ROW_GROUP_SIZE 300000)");
+    }
+    try {
+      String sql = "SELECT f, count(*) AS c, max(s) AS m, min(s) AS n FROM '" + plain + "' WHERE i % 1000 <> 7 "
+          + "GROUP BY f ORDER BY f";
+      List<List<Object>> rows = new ArrayList<>();
+      try (LeakCheckedAllocator alloc = new LeakCheckedAllocator()) {
+        Session session = Session.create(alloc.get()).withThreads(1).withMemoryLimit(8L << 20);
+        try (QueryResult r = session.sql(sql).execute()) {
+          while (r.hasNext()) {
+            try (VectorSchemaRoot root = r.next()) {
+              Rows.add(root, rows);
+            }
+          }
+        }
+      }
+      assertNull(Rows.diff(DuckDbComparisonTest.duckdb(sql), rows), sql);
+    } finally {
+      Files.deleteIfExists(plain);
+    }
   }
 
   @ParameterizedTest

@@ -9,6 +9,10 @@ import dev.quiver.exec.vector.ArrowBridge;
 import dev.quiver.exec.vector.Batch;
 import dev.quiver.exec.vector.Column;
 import dev.quiver.exec.vector.Schema;
+import dev.quiver.parquet.format.ColumnMetaData;
+import dev.quiver.parquet.format.Encoding;
+import dev.quiver.parquet.format.PageEncodingStats;
+import dev.quiver.parquet.format.PageType;
 import dev.quiver.parquet.read.ParquetBatchReader;
 import dev.quiver.parquet.read.ParquetFileReader;
 import dev.quiver.parquet.read.ReadOptions;
@@ -233,18 +237,60 @@ public final class Scan extends AbstractOperator {
     stats.bytesRead.addAndGet(unit.compressedBytes());
     reader = f.reader(); // footer decoded once when the dataset was opened
     // DECIMAL(p <= 18) arrive as 64-bit unscaled values (the engine's storage): a straight copy, no 128-bit detour
-    // string columns arrive as dictionary indices plus the chunk's dictionary (decoded here by a lookup: one byte
-    // per row for flag columns), not as strings the reader gathers first
+    // string columns whose chunks hold dictionary indices throughout arrive as those indices plus the chunk's
+    // dictionary (decoded here by a lookup: one byte per row for flag columns), not as strings the reader gathers
+    // first; others (PLAIN pages, a dictionary that fell back) as strings, since the reader would intern each of
+    // their values into a dictionary growing with the row group
     List<String> dictionaryColumns = new ArrayList<>();
     for (int c = 0; c < schema.size(); c++) {
       int i = f.columnIndex(schema.name(c));
-      if (i >= 0 && f.columnTypes().get(i).kind() == DataType.Kind.VARCHAR) {
+      if (i >= 0 && f.columnTypes().get(i).kind() == DataType.Kind.VARCHAR
+          && dictionaryEncodedThroughout(f, i, unit.rowGroups())) {
         dictionaryColumns.add(f.columnNames().get(i));
       }
     }
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
         .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true).withDictionaryColumns(dictionaryColumns);
     batches = reader.read(allocator, options);
+    return true;
+  }
+
+  /**
+   * Whether every data page of column {@code fi}'s chunks in the given row groups holds dictionary indices: by the
+   * chunks' page encoding statistics when the writer stored them, else by their encoding lists, where any value
+   * encoding beside a dictionary one (PLAIN may be a fallback, or only the dictionary page's own) counts as a
+   * possible fallback. False when in doubt: the column is then read as strings.
+   */
+  static boolean dictionaryEncodedThroughout(DataFile f, int fi, List<Integer> rowGroups) {
+    int leaf = f.leafIndex().get(fi);
+    for (int g : rowGroups) {
+      ColumnMetaData m = f.metadata().rowGroups().get(g).columns().get(leaf).metaData();
+      if (m == null) {
+        return false;
+      }
+      boolean dictionary = false;
+      if (m.encodingStats() != null && !m.encodingStats().isEmpty()) {
+        for (PageEncodingStats s : m.encodingStats()) {
+          if (s.pageType() == PageType.DATA_PAGE || s.pageType() == PageType.DATA_PAGE_V2) {
+            if (!s.encoding().isDictionary() && s.count() > 0) {
+              return false;
+            }
+            dictionary |= s.encoding().isDictionary();
+          }
+        }
+      } else {
+        for (Encoding e : m.encodings()) {
+          if (e.isDictionary()) {
+            dictionary = true;
+          } else if (e != Encoding.RLE && e != Encoding.BIT_PACKED) {
+            return false; // a value encoding: pages that are not dictionary-encoded may exist
+          }
+        }
+      }
+      if (!dictionary) {
+        return false;
+      }
+    }
     return true;
   }
 
