@@ -172,9 +172,7 @@ abstract class ColumnChunkReader {
     }
     int width = Math.max(plan.outputWidth(), 1);
     int valueBytes = stagingBytes(slots, width);
-    if (staging.values.length < valueBytes) {
-      staging.values = java.util.Arrays.copyOf(staging.values, grown(valueBytes, staging.values.length));
-    }
+    ensureStagedValues(valueBytes);
     if (staging.offsets.length < slots + 1) {
       staging.offsets = new int[Math.max(slots + 1, staging.offsets.length * 2)];
     }
@@ -182,6 +180,13 @@ abstract class ColumnChunkReader {
 
   /** Dense values decoded in the current batch. */
   protected int denseCount;
+
+  /** Grows the staged fixed-width values' array to at least {@code bytes}, keeping what it holds. */
+  private void ensureStagedValues(int bytes) {
+    if (bytes > staging.values.length) {
+      staging.values = java.util.Arrays.copyOf(staging.values, grown(bytes, staging.values.length));
+    }
+  }
 
   /**
    * Decodes the next {@code count} non-null values of the current page, appending them densely to the staging.
@@ -200,10 +205,7 @@ abstract class ColumnChunkReader {
     switch (plan.shape()) {
       case BOOLEAN, FIXED -> {
         int width = plan.outputWidth();
-        int end = stagingBytes((long) denseCount + count, width);
-        if (end > staging.values.length) {
-          staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
-        }
+        ensureStagedValues(stagingBytes((long) denseCount + count, width));
         decodeFixed(staging.values, denseCount * width, count);
       }
       case VARIABLE -> binaryDecoder.read(staging.binaryValues, count);
@@ -220,9 +222,7 @@ abstract class ColumnChunkReader {
   private void decodeIndices(int count) {
     int end = stagingBytes((long) denseCount + count, 4);
     int at = denseCount * 4;
-    if (end > staging.values.length) {
-      staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
-    }
+    ensureStagedValues(end);
     if (pageIsDictionaryEncoded) {
       byte[] out = staging.values;
       DictionaryIndexReader in = indexReader;
@@ -411,10 +411,7 @@ abstract class ColumnChunkReader {
     switch (plan.shape()) {
       case BOOLEAN, FIXED -> {
         int width = plan.outputWidth();
-        int end = stagingBytes((long) denseCount + count, width);
-        if (end > staging.values.length) {
-          staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
-        }
+        ensureStagedValues(stagingBytes((long) denseCount + count, width));
         decodeFixedSelected(staging.values, denseCount * width, positions, count, span);
       }
       case VARIABLE -> binaryDecoder.readSelected(staging.binaryValues, positions, 0, count, span);
@@ -449,9 +446,7 @@ abstract class ColumnChunkReader {
   private void selectIndices(int[] positions, int count, int span) {
     int end = stagingBytes((long) denseCount + count, 4);
     int at = denseCount * 4;
-    if (end > staging.values.length) {
-      staging.values = java.util.Arrays.copyOf(staging.values, grown(end, staging.values.length));
-    }
+    ensureStagedValues(end);
     byte[] out = staging.values;
     if (pageIsDictionaryEncoded) {
       int[] idx = indexReader.selected(positions, 0, count, span);
