@@ -28,8 +28,10 @@ public final class DictionaryFixedWidthDecoder implements FixedWidthDecoder {
     this.indices = new DictionaryIndexReader(buf, offset, length, dictionarySize);
     this.dictionary = dictionary;
     this.width = width;
-    if (dictionary.length == (long) dictionarySize * width) {
-      // the gathers below index exactly the dictionary: the JVM's bounds checks replace the indices' check pass
+    if (dictionary.length == (long) dictionarySize * width && width <= 64) {
+      // the gathers below index exactly the dictionary: the JVM's bounds checks replace the indices' check pass;
+      // only for entries of up to 64 bytes, where index times width cannot wrap around into the dictionary (see
+      // DictionaryIndexReader.trustBoundsChecks)
       indices.trustBoundsChecks();
     }
   }

@@ -219,6 +219,24 @@ class FusedDictionaryDecodingTest {
     }
   }
 
+  /**
+   * Entries wider than 64 bytes keep the indices' check pass: at 512 bytes an index of 2^23 (bit width 24) times the
+   * width wraps around 2^32 to offset 0, which the JVM's bounds check would let through as entry 0.
+   */
+  @Test
+  void outOfRangeIndicesOfWideEntriesAreCorruptionNotAWrappedOffset() throws IOException {
+    int width = 512;
+    byte[] dictionary = new byte[2 * width];
+    java.util.Arrays.fill(dictionary, 0, width, (byte) 17);
+    java.util.Arrays.fill(dictionary, width, 2 * width, (byte) 34);
+    int[] idx = concat(new int[] {1 << 23, (1 << 23) + 1, 0, 1, 0, 1, 0, 1}, repeat(1, 8));
+    byte[] page = page(idx, 24);
+    DictionaryFixedWidthDecoder fixed = new DictionaryFixedWidthDecoder(page, 0, page.length, dictionary, 2, width);
+    ParquetCorruptionException e = assertThrows(ParquetCorruptionException.class,
+        () -> fixed.read(new byte[idx.length * width], 0, idx.length));
+    assertTrue(e.getMessage().contains("8388608"), e.getMessage());
+  }
+
   @Test
   void aPageHoldingFewerIndicesThanAskedIsCorruption() throws IOException {
     byte[] page = page(repeat(2, 40), 2);
