@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How to read a file: the batch size in rows, the projected columns and whether page checksums are verified.
+ * How to read a file: the batch size in rows, the projected columns and row groups, whether page checksums are
+ * verified, and how DECIMAL and string columns are delivered (unscaled 64-bit values, dictionary indices).
  *
  * @param batchSize rows per batch, at least 1; batches never span row groups, so the last batch of each row group
  *     may be shorter. The default, {@value #DEFAULT_BATCH_SIZE}, keeps each vector's buffers at or below 256 KiB
