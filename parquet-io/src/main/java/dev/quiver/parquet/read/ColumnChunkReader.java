@@ -494,12 +494,7 @@ abstract class ColumnChunkReader {
       throw new IllegalStateException("whole pages are skipped only in flat columns");
     }
     while (true) {
-      if (!pages.hasMore()) {
-        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " values, but its metadata "
-            + "claims " + chunkValues + " and the row group needs more");
-      }
-      pages.next();
-      PageHeader header = pages.header;
+      PageHeader header = advancePage();
       if (header.type() == null) {
         continue;
       }
@@ -708,18 +703,27 @@ abstract class ColumnChunkReader {
   }
 
   /**
+   * Moves to the chunk's next page and returns its header.
+   *
+   * @throws ParquetCorruptionException when the chunk has no more pages but the row group needs more values
+   */
+  private PageHeader advancePage() {
+    if (!pages.hasMore()) {
+      throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " values, but its metadata "
+          + "claims " + chunkValues + " and the row group needs more");
+    }
+    pages.next();
+    return pages.header;
+  }
+
+  /**
    * Moves to the next data page with values, reading any dictionary page on the way.
    *
    * @throws ParquetCorruptionException when the chunk has no more pages
    */
   protected final void nextDataPage() {
     while (true) {
-      if (!pages.hasMore()) {
-        throw new ParquetCorruptionException("column chunk ends after " + valuesRead + " values, but its metadata "
-            + "claims " + chunkValues + " and the row group needs more");
-      }
-      pages.next();
-      PageHeader header = pages.header;
+      PageHeader header = advancePage();
       if (header.type() == null) {
         continue; // unknown page type: skip, as the spec allows
       }
