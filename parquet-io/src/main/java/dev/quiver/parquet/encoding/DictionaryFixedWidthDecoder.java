@@ -36,6 +36,14 @@ public final class DictionaryFixedWidthDecoder implements FixedWidthDecoder {
     }
   }
 
+  /**
+   * The page's index reader, which this decoder advances: a consumer that takes some of the page's values as indices
+   * (a filter on the dictionary's entries) moves the same position, so the two ways may alternate along the page.
+   */
+  public DictionaryIndexReader indices() {
+    return indices;
+  }
+
   @Override
   public void read(byte[] out, int outOffset, int count) {
     try {

@@ -90,6 +90,22 @@ abstract class ColumnChunkReader {
   /** Entries of the output dictionary when {@link #arrowDictionary} last built its vector; -1 before. */
   private int arrowDictionaryEntries = -1;
 
+  // filter mode (FlatColumnReader.filterBatch): each value is tested as it is decoded
+  /** The filter of the batch being decoded in filter mode; null outside it. */
+  private ValueFilter filter;
+  /** Filter mode: whether the passing values are staged (densely, from byte 0 of the staged values). */
+  private boolean keepPassing;
+  /** Filter mode: where the filter's test vectors are allocated. */
+  private org.apache.arrow.memory.BufferAllocator filterAllocator;
+  /** Filter mode: the values of the batch that passed so far. */
+  private int passing;
+  /** The filter {@link #passTable} holds the answers of, or null before the first filtered dictionary page. */
+  private ValueFilter passTableFilter;
+  /** Per entry of the dictionary page, 1 when it passes {@link #passTableFilter}: exactly the dictionary's size. */
+  private byte[] passTable;
+  /** The filter's answers for the last vector it tested. */
+  private boolean[] filterAnswers = new boolean[0];
+
   // staging, sized by the batch
   /** The reusable buffers; {@code staging.validity} holds the batch's slots' validity, built by the subclass. */
   protected final ColumnStaging staging;
@@ -197,6 +213,11 @@ abstract class ColumnChunkReader {
     if (count == 0) {
       return;
     }
+    if (filter != null) {
+      filterDense(null, count, count);
+      denseCount += count;
+      return;
+    }
     if (dictionaryOutput) {
       decodeIndices(count);
       denseCount += count;
@@ -245,6 +266,198 @@ abstract class ColumnChunkReader {
       return;
     }
     internValues(at, null, count, count);
+  }
+
+  /**
+   * Enters filter mode for one batch of a FIXED-shape column without dictionary output: until {@link #endFilter},
+   * the dense values the batch loops decode are tested by {@code filter} instead of staged, each one's answer kept in
+   * {@link #passes()} (by dense position) and, when {@code keep}, the passing ones staged densely from byte 0.
+   */
+  final void startFilter(ValueFilter filter, boolean keep, org.apache.arrow.memory.BufferAllocator allocator) {
+    if (dictionaryOutput || plan.shape() != ColumnPlan.Shape.FIXED) {
+      throw new IllegalStateException("filter mode needs a fixed-width column without dictionary output");
+    }
+    this.filter = filter;
+    this.keepPassing = keep;
+    this.filterAllocator = allocator;
+    this.passing = 0;
+  }
+
+  /** Leaves filter mode. */
+  final void endFilter() {
+    filter = null;
+    filterAllocator = null;
+  }
+
+  /** Filter mode: how many of the batch's values passed. */
+  final int passing() {
+    return passing;
+  }
+
+  /** Filter mode: per dense value of the batch, 1 when it passed. */
+  final byte[] passes() {
+    return staging.passes;
+  }
+
+  /**
+   * Filter mode: tests the next {@code count} non-null values of the current page (or, with {@code positions},
+   * those at {@code positions[0, count)} among the next {@code span}, moving past all {@code span}). A
+   * dictionary-encoded page looks each index's answer up in {@link #passTable} (the dictionary's entries tested
+   * once) and gathers only the passing values; any other page's values are decoded, then tested.
+   */
+  private void filterDense(int[] positions, int count, int span) {
+    int width = plan.outputWidth();
+    if (staging.passes.length < denseCount + count) {
+      staging.passes = java.util.Arrays.copyOf(staging.passes, grown(denseCount + count, staging.passes.length));
+    }
+    if (keepPassing) {
+      ensureStagedValues(stagingBytes((long) passing + count, width));
+    }
+    if (pageIsDictionaryEncoded) {
+      DictionaryIndexReader in = ((DictionaryFixedWidthDecoder) fixedDecoder).indices();
+      byte[] table = passTable();
+      try {
+        if (positions == null) {
+          int d = denseCount;
+          while (count > 0) {
+            int n = in.nextStretch(count);
+            if (in.repeated()) {
+              passRun(table, in.value(), d, n, width);
+            } else {
+              passStretch(table, in.stretch(), d, n, width);
+            }
+            d += n;
+            count -= n;
+          }
+        } else {
+          passStretch(table, in.selected(positions, 0, count, span), denseCount, count, width);
+        }
+      } catch (IndexOutOfBoundsException e) {
+        throw in.outOfRange(e);
+      }
+      return;
+    }
+    int bytes = stagingBytes(count, width);
+    if (staging.internScratch.length < bytes) {
+      staging.internScratch = new byte[grown(bytes, staging.internScratch.length)];
+    }
+    byte[] decoded = staging.internScratch;
+    if (positions == null) {
+      decodeFixed(decoded, 0, count);
+    } else {
+      decodeFixedSelected(decoded, 0, positions, count, span);
+    }
+    boolean[] answers = test(decoded, count);
+    byte[] passes = staging.passes;
+    byte[] out = staging.values;
+    int d = denseCount;
+    for (int i = 0; i < count; i++) {
+      boolean pass = answers[i];
+      passes[d + i] = (byte) (pass ? 1 : 0);
+      if (pass && keepPassing) {
+        System.arraycopy(decoded, i * width, out, passing * width, width);
+      }
+      passing += pass ? 1 : 0;
+    }
+  }
+
+  /** The dictionary page's answers for the current filter, its entries tested once per filter and column chunk. */
+  private byte[] passTable() {
+    if (passTable == null || passTableFilter != filter) {
+      int n = dictionarySize;
+      boolean[] answers = test(fixedDictionary, n);
+      byte[] table = new byte[n];
+      for (int i = 0; i < n; i++) {
+        table[i] = (byte) (answers[i] ? 1 : 0);
+      }
+      passTable = table;
+      passTableFilter = filter;
+    }
+    return passTable;
+  }
+
+  /** The filter's answers for the {@code count} values of the output layout at the start of {@code values}. */
+  private boolean[] test(byte[] values, int count) {
+    if (filterAnswers.length < count) {
+      filterAnswers = new boolean[Math.max(count, 2 * filterAnswers.length)];
+    }
+    Field valueField = new Field(plan.field().getName(), new FieldType(true, plan.field().getType(), null,
+        plan.field().getMetadata()), null);
+    try (FieldVector vector = valueField.createVector(filterAllocator)) {
+      VectorFiller.fillFixedWidth((BaseFixedWidthVector) vector, values, null, count);
+      filter.test(vector, count, filterAnswers);
+    }
+    return filterAnswers;
+  }
+
+  /** Filter mode: an RLE run of {@code n} equal indices {@code k} at dense position {@code d}. */
+  private void passRun(byte[] table, int k, int d, int n, int width) {
+    byte pass = table[k];
+    java.util.Arrays.fill(staging.passes, d, d + n, pass);
+    if (pass == 0) {
+      return;
+    }
+    if (keepPassing) {
+      byte[] out = staging.values;
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(fixedDictionary, k * width, out, (passing + i) * width, width);
+      }
+    }
+    passing += n;
+  }
+
+  /**
+   * Filter mode: {@code n} indices {@code idx[0, n)} at dense position {@code d}: each one's answer looked up, and,
+   * when the values are kept, its entry written at the next passing slot, which advances only when it passed (so a
+   * failing value is overwritten by the next).
+   */
+  private void passStretch(byte[] table, int[] idx, int d, int n, int width) {
+    byte[] passes = staging.passes;
+    if (!keepPassing) {
+      int c = 0;
+      for (int i = 0; i < n; i++) {
+        byte pass = table[idx[i]];
+        passes[d + i] = pass;
+        c += pass;
+      }
+      passing += c;
+      return;
+    }
+    byte[] dict = fixedDictionary;
+    byte[] out = staging.values;
+    int at = passing;
+    switch (width) {
+      case 4 -> {
+        for (int i = 0; i < n; i++) {
+          int k = idx[i];
+          byte pass = table[k];
+          passes[d + i] = pass;
+          INTS.set(out, at << 2, (int) INTS.get(dict, k << 2));
+          at += pass;
+        }
+      }
+      case 8 -> {
+        for (int i = 0; i < n; i++) {
+          int k = idx[i];
+          byte pass = table[k];
+          passes[d + i] = pass;
+          LONGS.set(out, at << 3, (long) LONGS.get(dict, k << 3));
+          at += pass;
+        }
+      }
+      default -> {
+        for (int i = 0; i < n; i++) {
+          int k = idx[i];
+          byte pass = table[k];
+          passes[d + i] = pass;
+          if (pass != 0) {
+            System.arraycopy(dict, k * width, out, at * width, width);
+          }
+          at += pass;
+        }
+      }
+    }
+    passing = at;
   }
 
   /** The most bytes an output dictionary may hold (its values' bytes, as one Arrow data buffer). */
@@ -401,6 +614,11 @@ abstract class ColumnChunkReader {
   protected final void decodeDenseSelected(int[] positions, int count, int span) {
     if (count == 0) {
       skipValues(span);
+      return;
+    }
+    if (filter != null) {
+      filterDense(positions, count, span);
+      denseCount += count;
       return;
     }
     if (dictionaryOutput) {

@@ -29,6 +29,16 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
       vector.setValueCount(rows);
       return;
     }
+    int valid = decodeRows(rows);
+    // the levels' own count of valid slots: no pass over the bitmap to count them again
+    fillCounted(vector, rows, valid);
+  }
+
+  /**
+   * Decodes the next {@code rows} rows into the staging (validity bits and dense values, or in filter mode the
+   * values' answers); returns how many are valid.
+   */
+  private int decodeRows(int rows) {
     startBatch(rows);
     int filled = 0;
     int valid = 0;
@@ -45,8 +55,7 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
       pageValuesLeft -= n;
       valuesRead += n;
     }
-    // the levels' own count of valid slots: no pass over the bitmap to count them again
-    fillCounted(vector, rows, valid);
+    return valid;
   }
 
   /**
@@ -87,6 +96,12 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
       vector.setValueCount(count);
       return;
     }
+    decodeSelected(batchRows, selected, count);
+    fill(vector, count, maxDef == 0);
+  }
+
+  /** The decoding of {@link #readSelected} into the staging (or, in filter mode, the values' answers). */
+  private void decodeSelected(int batchRows, int[] selected, int count) {
     startBatch(count);
     if (staging.positions.length < count) {
       staging.positions = new int[Math.max(count, staging.positions.length * 2)];
@@ -157,7 +172,64 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
       valuesRead += n;
       k = kEnd;
     }
-    fill(vector, count, maxDef == 0);
+  }
+
+  /**
+   * Filters the next {@code batchRows} rows (or only rows {@code selected[0, count)} among them, as
+   * {@link #readSelected} takes them) by {@code filter} and moves past all {@code batchRows}: the positions (into the
+   * batch's rows, or into {@code selected}) of the rows whose value is non-null and passes go to {@code passed} in
+   * ascending order, and, when {@code values} is not null, their values into it, all valid. A dictionary-encoded
+   * page's entries are tested once per column chunk and its indices only looked up; only passing values are gathered.
+   * The column must be of the FIXED shape, without dictionary output.
+   *
+   * @param passed at least as long as the rows filtered (each position is written before it is known to pass)
+   * @return how many rows passed
+   * @throws ParquetCorruptionException when the pages hold fewer rows or do not decode
+   */
+  int filterBatch(int batchRows, int[] selected, int count, ValueFilter filter,
+      org.apache.arrow.memory.BufferAllocator allocator, int[] passed, FieldVector values) {
+    int slots = selected == null ? batchRows : count;
+    startFilter(filter, values != null, allocator);
+    int valid;
+    try {
+      if (selected == null) {
+        valid = decodeRows(batchRows);
+      } else {
+        decodeSelected(batchRows, selected, count);
+        valid = maxDef == 0 ? count : dev.quiver.columnar.Bitmaps.countSet(staging.validity, count);
+      }
+    } finally {
+      endFilter();
+    }
+    if (valid != denseCount) {
+      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
+          + " were decoded");
+    }
+    byte[] passes = passes();
+    int p = 0;
+    if (valid == slots) {
+      for (int i = 0; i < slots; i++) {
+        passed[p] = i;
+        p += passes[i];
+      }
+    } else {
+      byte[] validity = staging.validity;
+      int d = 0;
+      for (int i = 0; i < slots; i++) {
+        if ((validity[i >>> 3] & (1 << (i & 7))) != 0) {
+          passed[p] = i;
+          p += passes[d++];
+        }
+      }
+    }
+    if (p != passing()) {
+      throw new IllegalStateException("filter answers disagree: " + p + " rows against " + passing() + " values");
+    }
+    if (values != null) {
+      dev.quiver.columnar.VectorFiller.fillFixedWidth((org.apache.arrow.vector.BaseFixedWidthVector) values,
+          staging.values, null, p);
+    }
+    return p;
   }
 
   @Override

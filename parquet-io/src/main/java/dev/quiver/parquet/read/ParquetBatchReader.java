@@ -420,6 +420,112 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     refreshDictionaries(column);
   }
 
+  /**
+   * Filters the current batch (from {@link #startBatch()}) by a predicate on the flat (top-level, non-repeated)
+   * column {@code column}, pushed into its decoding: the rows whose value is non-null and passes {@code filter} are
+   * found, and, when {@code values} is given, only their values are decoded into it. The column counts as read in
+   * this batch ({@link #readColumn} may not follow for it). With {@code rows}, only those rows are filtered (as
+   * {@link #readColumn(int, FieldVector, int[], int)} reads them) and the others skipped.
+   *
+   * <p>What it saves. On a dictionary-encoded page of a fixed-width column (integers, floating point, dates,
+   * timestamps, decimals), {@code filter} is called once per column chunk on the dictionary page's entries; each
+   * row's dictionary index then only looks its answer up, and just the passing values are gathered: the rows that
+   * fail are never materialised. On pages in another encoding, and for other columns (booleans, strings, binaries,
+   * the UNKNOWN type), the values are decoded and then tested, as a read followed by the test would.
+   *
+   * @param column 0-based index of the field in {@link #schema()}; the field must be flat and not delivered
+   *     dictionary-encoded ({@link ReadOptions#dictionaryColumns()})
+   * @param filter the predicate (see {@link ValueFilter}); its exceptions propagate, after which the reader is spent
+   * @param rows null to filter every row of the batch, or 0-based row positions within the batch, strictly
+   *     ascending, each below the batch's row count
+   * @param count with {@code rows}, how many of its positions to filter; without, the batch's row count
+   * @param passed receives the ascending positions of the passing rows: row numbers within the batch when
+   *     {@code rows} is null, else indices into {@code rows}; at least {@code count} long, since positions are
+   *     written before they are known to pass (entries past the returned count are garbage)
+   * @param values null, or an empty vector of the field's type (see {@link #readColumn(int, FieldVector)}) that
+   *     receives the passing rows' values, in order, all valid; the caller's, to close
+   * @return how many rows passed
+   * @throws IllegalStateException when no batch was started, the column was already read in this batch, or the field
+   *     is nested
+   * @throws IllegalArgumentException when {@code column} is not a field index, the field is delivered
+   *     dictionary-encoded, {@code filter} or {@code passed} is null, {@code passed} is shorter than {@code count},
+   *     the selection is bad (as for {@link #readColumn(int, FieldVector, int[], int)}), {@code count} differs from
+   *     the batch's rows without {@code rows}, or {@code values} is of another type. The column is then not marked
+   *     read.
+   * @throws ParquetCorruptionException when the column's pages are corrupt (with context), after which the reader
+   *     is spent
+   */
+  public int filterColumn(int column, ValueFilter filter, int[] rows, int count, int[] passed, FieldVector values) {
+    checkRead(column);
+    FieldPlan plan = fields.get(column);
+    if (plan.shape() != null) {
+      throw new IllegalStateException("field '" + plan.field().getName() + "' is nested: only flat columns are "
+          + "filtered");
+    }
+    if (plan.field().getDictionary() != null) {
+      throw new IllegalArgumentException("field '" + plan.field().getName() + "' is delivered dictionary-encoded: "
+          + "filter it by its values after readColumn instead");
+    }
+    if (filter == null) {
+      throw new IllegalArgumentException("filter is null");
+    }
+    if (rows != null) {
+      checkSelection(rows, count, pendingRows);
+    } else if (count != pendingRows) {
+      throw new IllegalArgumentException("filtering all rows of a batch of " + pendingRows + " rows, but count is "
+          + count);
+    }
+    if (passed == null || passed.length < count) {
+      throw new IllegalArgumentException("passed array of " + (passed == null ? "null" : passed.length
+          + " entries") + " for " + count + " rows");
+    }
+    if (values != null) {
+      checkVector(column, values);
+    }
+    readInBatch[column] = true;
+    FlatColumnReader reader = (FlatColumnReader) readers[column];
+    try {
+      if (reader.plan.shape() == ColumnPlan.Shape.FIXED) {
+        return reader.filterBatch(pendingRows, rows, count, filter, allocator, passed, values);
+      }
+      return filterRead(reader, plan, filter, rows, count, passed, values);
+    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+        | ArithmeticException e) {
+      spend();
+      throw corruption(e, reader);
+    } catch (RuntimeException e) {
+      spend();
+      throw e;
+    }
+  }
+
+  /** {@link #filterColumn} for columns other than FIXED ones: the rows read into a vector, then tested. */
+  private int filterRead(FlatColumnReader reader, FieldPlan plan, ValueFilter filter, int[] rows, int count,
+      int[] passed, FieldVector values) {
+    try (FieldVector read = plan.field().createVector(allocator)) {
+      if (rows == null) {
+        reader.readBatch(read, pendingRows);
+      } else {
+        reader.readSelected(read, pendingRows, rows, count);
+      }
+      boolean[] answers = new boolean[count];
+      filter.test(read, count, answers);
+      int p = 0;
+      for (int i = 0; i < count; i++) {
+        if (answers[i] && !read.isNull(i)) {
+          passed[p++] = i;
+        }
+      }
+      if (values != null) {
+        for (int j = 0; j < p; j++) {
+          values.copyFromSafe(passed[j], j, read);
+        }
+        values.setValueCount(p);
+      }
+      return p;
+    }
+  }
+
   private void checkRead(int column) {
     if (closed) {
       throw new IllegalStateException("reader of " + file.location() + " is closed");
