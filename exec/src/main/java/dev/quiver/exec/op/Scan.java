@@ -16,6 +16,7 @@ import dev.quiver.parquet.format.PageType;
 import dev.quiver.parquet.read.ParquetBatchReader;
 import dev.quiver.parquet.read.ParquetFileReader;
 import dev.quiver.parquet.read.ReadOptions;
+import dev.quiver.parquet.read.ValueFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -162,8 +163,10 @@ public final class Scan extends AbstractOperator {
       // x >= a AND x < b: one range test (the rows kept are the same: a row passes iff every conjunct is true)
       ranges.set(last, ranges.get(last).intersect(range));
       mergedText.set(last, mergedText.get(last) + " AND " + conjunct);
+      mergedParts.get(last).add(conjunct);
       return;
     }
+    mergedParts.add(new ArrayList<>(List.of(conjunct)));
     conjuncts.add(conjunct);
     conjunctColumns.add(columns.clone());
     ranges.add(range);
@@ -172,6 +175,11 @@ public final class Scan extends AbstractOperator {
 
   /** Per conjunct, the constant range of one column it keeps (tested by one fused loop), or null. */
   private final List<dev.quiver.exec.expr.Ranges.Range> ranges = new ArrayList<>();
+  /**
+   * Per conjunct, the conjuncts merged into it (itself first): what its range stands for, all evaluated when the range
+   * cannot be tested as 64-bit values.
+   */
+  private final List<List<dev.quiver.exec.expr.Bound>> mergedParts = new ArrayList<>();
   /** Per conjunct, its text with any range conjuncts merged into it. */
   private final List<String> mergedText = new ArrayList<>();
 
@@ -252,7 +260,73 @@ public final class Scan extends AbstractOperator {
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
         .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true).withDictionaryColumns(dictionaryColumns);
     batches = reader.read(allocator, options);
+    // a conjunct on one fixed-width column whose chunks are dictionary-encoded throughout is pushed into the reader:
+    // it is tested once per dictionary entry, each row only looks its index's answer up, and only the passing
+    // values are decoded (when a later conjunct or the output reads the column)
+    pushed = new ValueFilter[conjuncts.size()];
+    for (int k = 0; k < conjuncts.size(); k++) {
+      int[] reads = conjunctColumns.get(k);
+      if (reads.length != 1) {
+        continue;
+      }
+      int c = reads[0];
+      int fi = f.columnIndex(schema.name(c));
+      if (fi < 0 || readerField[c] < 0) {
+        continue;
+      }
+      DataType.Kind kind = f.columnTypes().get(fi).kind();
+      if (kind == DataType.Kind.OPAQUE || kind == DataType.Kind.VARCHAR || kind == DataType.Kind.BOOLEAN
+          || dictionaryColumns.contains(f.columnNames().get(fi))
+          || batches.schema().getFields().get(readerField[c]).getDictionary() != null
+          || !dictionaryEncodedThroughout(f, fi, unit.rowGroups())) {
+        continue;
+      }
+      if (passesNull(k, c)) {
+        continue; // the reader drops null values: a conjunct true there (x IS NULL, coalesce(x, 0) = 0) stays here
+      }
+      pushed[k] = new ConjunctFilter(k, c, f.columnTypes().get(fi));
+    }
     return true;
+  }
+
+  /** Whether conjunct {@code k}, over column {@code c} alone, keeps a row where that column is null. */
+  private boolean passesNull(int k, int c) {
+    Column[] cols = new Column[schema.size()];
+    cols[c] = Column.allNull(schema.type(c), 1);
+    return evaluate(k, cols, new boolean[1], null, 1)[0];
+  }
+
+  /** Per conjunct, the filter the open unit's reader evaluates it with (see {@link #openNext}), or null. */
+  private ValueFilter[] pushed;
+
+  /**
+   * Conjunct {@code k}, over column {@code c} alone, as the reader's {@link ValueFilter}: the reader's vector of the
+   * column's values (a dictionary's entries, or a page's values) is copied into an engine column of the file's type,
+   * widened to the dataset's, and the conjunct (its range, or each conjunct merged into it) evaluated on it; null and
+   * false both fail.
+   */
+  private final class ConjunctFilter implements ValueFilter {
+    private final int k;
+    private final int c;
+    private final DataType fileType;
+
+    ConjunctFilter(int k, int c, DataType fileType) {
+      this.k = k;
+      this.c = c;
+      this.fileType = fileType;
+    }
+
+    @Override
+    public void test(FieldVector values, int count, boolean[] out) {
+      Column col = ArrowBridge.toColumn(values, fileType, count);
+      DataType want = schema.type(c);
+      if (!col.type.equals(want)) {
+        col = widen(col, want);
+      }
+      Column[] cols = new Column[schema.size()];
+      cols[c] = col;
+      evaluate(k, cols, out, null, count);
+    }
   }
 
   /**
@@ -332,6 +406,40 @@ public final class Scan extends AbstractOperator {
       for (int c : conjunctColumns.get(k)) {
         needsColumn |= cols[c] == null;
       }
+      if (needsColumn && pushed[k] != null) {
+        // decoded by the reader, which keeps only the rows passing this conjunct (after the ones pending in the mask)
+        if (mask != null) {
+          int[] keep = keepScratch(count);
+          int kept = select(mask, count, keep);
+          if (kept == 0) {
+            return null;
+          }
+          drop(cols, k);
+          sel = compact(cols, sel, keep, kept, count);
+          count = kept;
+          mask = null;
+        }
+        int c = conjunctColumns.get(k)[0];
+        int[] keep = keepScratch(count);
+        int kept;
+        boolean values = neededFrom == null || neededFrom[k + 1][c];
+        int field = readerField[c];
+        try (FieldVector v = values ? batches.schema().getFields().get(field).createVector(allocator) : null) {
+          kept = batches.filterColumn(field, pushed[k], sel, count, keep, v);
+          if (kept == 0) {
+            return null;
+          }
+          drop(cols, k + 1);
+          sel = compact(cols, sel, keep, kept, count);
+          count = kept;
+          if (v != null) {
+            DataFile f = current.file();
+            int fi = f.columnIndex(schema.name(c));
+            cols[c] = read(v, f, fi, schema.type(c), null, kept);
+          }
+        }
+        continue;
+      }
       if (needsColumn && mask != null) {
         int[] keep = keepScratch(count);
         int kept = select(mask, count, keep);
@@ -348,42 +456,20 @@ public final class Scan extends AbstractOperator {
           cols[c] = load(c, sel, count);
         }
       }
-      dev.quiver.exec.expr.Ranges.Range range = ranges.get(k);
-      Column x = range == null ? null : cols[range.column()];
-      if (x != null && x.longs != null && x.high == null) {
-        mask = inRange(x, range.low(), range.high(), mask == null ? maskScratch(count) : null, mask, count);
-        continue;
-      }
-      Column r = conjuncts.get(k).eval(new Batch(cols, count));
-      boolean[] v = r.bools;
-      boolean[] nulls = r.nulls;
-      if (mask == null) {
-        mask = maskScratch(count);
-        if (nulls == null) {
-          System.arraycopy(v, 0, mask, 0, count);
-        } else {
-          for (int i = 0; i < count; i++) {
-            mask[i] = v[i] & !nulls[i];
-          }
-        }
-      } else if (nulls == null) {
-        for (int i = 0; i < count; i++) {
-          mask[i] &= v[i];
-        }
-      } else {
-        for (int i = 0; i < count; i++) {
-          mask[i] &= v[i] & !nulls[i];
-        }
-      }
+      mask = evaluate(k, cols, mask == null ? maskScratch(count) : null, mask, count);
     }
-    int[] keep = keepScratch(count);
-    int kept = select(mask, count, keep);
-    if (kept == 0) {
-      return null;
+    if (mask != null) {
+      int[] keep = keepScratch(count);
+      int kept = select(mask, count, keep);
+      if (kept == 0) {
+        return null;
+      }
+      drop(cols, conjuncts.size());
+      sel = compact(cols, sel, keep, kept, count);
+      count = kept;
+    } else {
+      drop(cols, conjuncts.size());
     }
-    drop(cols, conjuncts.size());
-    sel = compact(cols, sel, keep, kept, count);
-    count = kept;
     if (outputColumns == null) {
       for (int c = 0; c < cols.length; c++) {
         if (cols[c] == null) {
@@ -398,6 +484,45 @@ public final class Scan extends AbstractOperator {
       out[i] = cols[c] != null ? cols[c] : load(c, sel, count);
     }
     return new Batch(out, count);
+  }
+
+  /**
+   * Conjunct {@code k} on rows {@code [0, count)} of {@code cols}: into {@code fresh} (when not null) whether each row
+   * passes, else AND-ed into {@code mask}; null fails. A constant range of a 64-bit column is one fused loop; anything
+   * else is evaluated (each conjunct merged into the range, when its column is not 64-bit). Returns the mask written.
+   */
+  private boolean[] evaluate(int k, Column[] cols, boolean[] fresh, boolean[] mask, int count) {
+    dev.quiver.exec.expr.Ranges.Range range = ranges.get(k);
+    Column x = range == null ? null : cols[range.column()];
+    if (x != null && x.longs != null && x.high == null) {
+      return inRange(x, range.low(), range.high(), fresh, mask, count);
+    }
+    boolean[] out = fresh != null ? fresh : mask;
+    boolean first = fresh != null;
+    for (dev.quiver.exec.expr.Bound part : mergedParts.get(k)) {
+      Column r = part.eval(new Batch(cols, count));
+      boolean[] v = r.bools;
+      boolean[] nulls = r.nulls;
+      if (first) {
+        if (nulls == null) {
+          System.arraycopy(v, 0, out, 0, count);
+        } else {
+          for (int i = 0; i < count; i++) {
+            out[i] = v[i] & !nulls[i];
+          }
+        }
+        first = false;
+      } else if (nulls == null) {
+        for (int i = 0; i < count; i++) {
+          out[i] &= v[i];
+        }
+      } else {
+        for (int i = 0; i < count; i++) {
+          out[i] &= v[i] & !nulls[i];
+        }
+      }
+    }
+    return out;
   }
 
   /** Forgets the decoded columns that neither conjunct {@code k} on nor the output reads (no compaction for them). */

@@ -99,6 +99,8 @@ abstract class ColumnChunkReader {
   private org.apache.arrow.memory.BufferAllocator filterAllocator;
   /** Filter mode: the values of the batch that passed so far. */
   private int passing;
+  /** Filter mode: the dense positions of the values that passed, ascending, in {@code [0, passing)}. */
+  private int[] passedDense;
   /** The filter {@link #passTable} holds the answers of, or null before the first filtered dictionary page. */
   private ValueFilter passTableFilter;
   /** Per entry of the dictionary page, 1 when it passes {@link #passTableFilter}: exactly the dictionary's size. */
@@ -270,10 +272,12 @@ abstract class ColumnChunkReader {
 
   /**
    * Enters filter mode for one batch of a FIXED-shape column without dictionary output: until {@link #endFilter},
-   * the dense values the batch loops decode are tested by {@code filter} instead of staged, each one's answer kept in
-   * {@link #passes()} (by dense position) and, when {@code keep}, the passing ones staged densely from byte 0.
+   * the dense values the batch loops decode are tested by {@code filter} instead of staged; the dense positions of
+   * those that pass go to {@code passed} (ascending, as many as {@link #passing()}; the array must hold one per value
+   * decoded) and, when {@code keep}, their values are staged densely from byte 0.
    */
-  final void startFilter(ValueFilter filter, boolean keep, org.apache.arrow.memory.BufferAllocator allocator) {
+  final void startFilter(ValueFilter filter, boolean keep, org.apache.arrow.memory.BufferAllocator allocator,
+      int[] passed) {
     if (dictionaryOutput || plan.shape() != ColumnPlan.Shape.FIXED) {
       throw new IllegalStateException("filter mode needs a fixed-width column without dictionary output");
     }
@@ -281,12 +285,14 @@ abstract class ColumnChunkReader {
     this.keepPassing = keep;
     this.filterAllocator = allocator;
     this.passing = 0;
+    this.passedDense = passed;
   }
 
   /** Leaves filter mode. */
   final void endFilter() {
     filter = null;
     filterAllocator = null;
+    passedDense = null;
   }
 
   /** Filter mode: how many of the batch's values passed. */
@@ -294,10 +300,6 @@ abstract class ColumnChunkReader {
     return passing;
   }
 
-  /** Filter mode: per dense value of the batch, 1 when it passed. */
-  final byte[] passes() {
-    return staging.passes;
-  }
 
   /**
    * Filter mode: tests the next {@code count} non-null values of the current page (or, with {@code positions},
@@ -307,9 +309,6 @@ abstract class ColumnChunkReader {
    */
   private void filterDense(int[] positions, int count, int span) {
     int width = plan.outputWidth();
-    if (staging.passes.length < denseCount + count) {
-      staging.passes = java.util.Arrays.copyOf(staging.passes, grown(denseCount + count, staging.passes.length));
-    }
     if (keepPassing) {
       ensureStagedValues(stagingBytes((long) passing + count, width));
     }
@@ -348,16 +347,16 @@ abstract class ColumnChunkReader {
       decodeFixedSelected(decoded, 0, positions, count, span);
     }
     boolean[] answers = test(decoded, count);
-    byte[] passes = staging.passes;
+    int[] passed = passedDense;
     byte[] out = staging.values;
     int d = denseCount;
     for (int i = 0; i < count; i++) {
-      boolean pass = answers[i];
-      passes[d + i] = (byte) (pass ? 1 : 0);
-      if (pass && keepPassing) {
-        System.arraycopy(decoded, i * width, out, passing * width, width);
+      if (answers[i]) {
+        if (keepPassing) {
+          System.arraycopy(decoded, i * width, out, passing * width, width);
+        }
+        passed[passing++] = d + i;
       }
-      passing += pass ? 1 : 0;
     }
   }
 
@@ -392,64 +391,60 @@ abstract class ColumnChunkReader {
 
   /** Filter mode: an RLE run of {@code n} equal indices {@code k} at dense position {@code d}. */
   private void passRun(byte[] table, int k, int d, int n, int width) {
-    byte pass = table[k];
-    java.util.Arrays.fill(staging.passes, d, d + n, pass);
-    if (pass == 0) {
+    if (table[k] == 0) {
       return;
     }
-    if (keepPassing) {
-      byte[] out = staging.values;
-      for (int i = 0; i < n; i++) {
+    int[] passed = passedDense;
+    byte[] out = staging.values;
+    for (int i = 0; i < n; i++) {
+      if (keepPassing) {
         System.arraycopy(fixedDictionary, k * width, out, (passing + i) * width, width);
       }
+      passed[passing + i] = d + i;
     }
     passing += n;
   }
 
   /**
-   * Filter mode: {@code n} indices {@code idx[0, n)} at dense position {@code d}: each one's answer looked up, and,
-   * when the values are kept, its entry written at the next passing slot, which advances only when it passed (so a
-   * failing value is overwritten by the next).
+   * Filter mode: {@code n} indices {@code idx[0, n)} at dense position {@code d}: each one's answer looked up, its
+   * position (and, when the values are kept, its entry) written at the next passing slot, which advances only when
+   * it passed (so a failing one is overwritten by the next).
    */
   private void passStretch(byte[] table, int[] idx, int d, int n, int width) {
-    byte[] passes = staging.passes;
+    int[] passed = passedDense;
+    int at = passing;
     if (!keepPassing) {
-      int c = 0;
       for (int i = 0; i < n; i++) {
-        byte pass = table[idx[i]];
-        passes[d + i] = pass;
-        c += pass;
+        passed[at] = d + i;
+        at += table[idx[i]];
       }
-      passing += c;
+      passing = at;
       return;
     }
     byte[] dict = fixedDictionary;
     byte[] out = staging.values;
-    int at = passing;
     switch (width) {
       case 4 -> {
         for (int i = 0; i < n; i++) {
           int k = idx[i];
-          byte pass = table[k];
-          passes[d + i] = pass;
+          passed[at] = d + i;
           INTS.set(out, at << 2, (int) INTS.get(dict, k << 2));
-          at += pass;
+          at += table[k];
         }
       }
       case 8 -> {
         for (int i = 0; i < n; i++) {
           int k = idx[i];
-          byte pass = table[k];
-          passes[d + i] = pass;
+          passed[at] = d + i;
           LONGS.set(out, at << 3, (long) LONGS.get(dict, k << 3));
-          at += pass;
+          at += table[k];
         }
       }
       default -> {
         for (int i = 0; i < n; i++) {
           int k = idx[i];
+          passed[at] = d + i;
           byte pass = table[k];
-          passes[d + i] = pass;
           if (pass != 0) {
             System.arraycopy(dict, k * width, out, at * width, width);
           }

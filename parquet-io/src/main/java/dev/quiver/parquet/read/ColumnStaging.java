@@ -29,8 +29,6 @@ final class ColumnStaging {
   int[] positions = new int[0];
   /** Dictionary output: fixed-width values of a page that fell back, on their way to be interned. */
   byte[] internScratch = new byte[0];
-  /** Filter mode: per dense value of the batch, 1 when it passed the filter, else 0. */
-  byte[] passes = new byte[0];
   /** Decompressed page bodies. */
   byte[] pageBuffer = new byte[0];
 }

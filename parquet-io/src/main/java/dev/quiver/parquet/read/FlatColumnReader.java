@@ -182,14 +182,14 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
    * page's entries are tested once per column chunk and its indices only looked up; only passing values are gathered.
    * The column must be of the FIXED shape, without dictionary output.
    *
-   * @param passed at least as long as the rows filtered (each position is written before it is known to pass)
+   * @param passed at least as long as the rows filtered (a position may be written before it is known to pass)
    * @return how many rows passed
    * @throws ParquetCorruptionException when the pages hold fewer rows or do not decode
    */
   int filterBatch(int batchRows, int[] selected, int count, ValueFilter filter,
       org.apache.arrow.memory.BufferAllocator allocator, int[] passed, FieldVector values) {
     int slots = selected == null ? batchRows : count;
-    startFilter(filter, values != null, allocator);
+    startFilter(filter, values != null, allocator, passed);
     int valid;
     try {
       if (selected == null) {
@@ -205,25 +205,21 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
       throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
           + " were decoded");
     }
-    byte[] passes = passes();
-    int p = 0;
-    if (valid == slots) {
-      for (int i = 0; i < slots; i++) {
-        passed[p] = i;
-        p += passes[i];
-      }
-    } else {
+    int p = passing();
+    if (valid < slots && p > 0) {
+      // the passing values' dense positions become their slots: the j-th passing value is the passed[j]-th valid
+      // slot (in place: a slot is never below its dense position)
       byte[] validity = staging.validity;
-      int d = 0;
-      for (int i = 0; i < slots; i++) {
+      int j = 0;
+      int rank = 0;
+      for (int i = 0; i < slots && j < p; i++) {
         if ((validity[i >>> 3] & (1 << (i & 7))) != 0) {
-          passed[p] = i;
-          p += passes[d++];
+          if (passed[j] == rank) {
+            passed[j++] = i;
+          }
+          rank++;
         }
       }
-    }
-    if (p != passing()) {
-      throw new IllegalStateException("filter answers disagree: " + p + " rows against " + passing() + " values");
     }
     if (values != null) {
       dev.quiver.columnar.VectorFiller.fillFixedWidth((org.apache.arrow.vector.BaseFixedWidthVector) values,
