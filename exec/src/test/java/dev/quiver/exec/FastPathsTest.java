@@ -40,7 +40,7 @@ class FastPathsTest {
         Statement st = c.createStatement()) {
       // f, g, h: one-letter flags (the direct table by key bytes); in rows 6000..8999 f is sometimes NULL and g
       // sometimes a long string (the general path), in rows 12000..13999 h is sometimes two letters (the cache);
-      // p: DECIMAL(15,2) prices
+      // p: DECIMAL(15,2) prices; wd: a DECIMAL(30,2) (128-bit) column
       st.execute("COPY (SELECT i, "
           + "CASE WHEN i BETWEEN 6000 AND 8999 AND i % 13 = 0 THEN NULL ELSE chr((65 + (i * 7) % 3)::INTEGER) END AS f, "
           + "CASE WHEN i BETWEEN 6000 AND 8999 AND i % 11 = 0 THEN 'a long status value' "
@@ -50,7 +50,8 @@ class FastPathsTest {
           + "((i * 7919) % 10000000 / 100.0)::DECIMAL(15,2) AS p, ((i % 11) / 100.0)::DECIMAL(15,2) AS disc, "
           + "CASE WHEN i % 9 = 0 THEN NULL ELSE ((i % 9) / 100.0)::DECIMAL(15,2) END AS tax, "
           + "CASE WHEN i % 2 = 0 THEN 4611686018427387904 ELSE i END::BIGINT AS big, "
-          + "CASE WHEN i % 17 = 0 THEN NULL ELSE 'ü' || (i % 50)::VARCHAR END AS s, md5(i::VARCHAR) AS u "
+          + "CASE WHEN i % 17 = 0 THEN NULL ELSE 'ü' || (i % 50)::VARCHAR END AS s, md5(i::VARCHAR) AS u, "
+          + "((i % 11) / 100.0)::DECIMAL(30,2) AS wd "
           + "FROM range(0, 20000) t(i)) TO '" + file + "' (FORMAT parquet, ROW_GROUP_SIZE 4000)");
     }
   }
@@ -137,6 +138,16 @@ class FastPathsTest {
       "SELECT p FROM '%s' WHERE k = 2 AND i % 13 = 1 ORDER BY p LIMIT 30|2",
       "SELECT upper(f) AS u, count(*) AS c FROM '%s' WHERE k > 1 AND tax IS NOT NULL AND f IS NOT NULL "
           + "GROUP BY upper(f) ORDER BY u|1",
+      // conjuncts on one dictionary-encoded fixed-width column run inside the reader (each dictionary entry tested
+      // once, only passing values decoded): merged ranges of a 128-bit decimal (every merged conjunct applied), a
+      // filter column also returned and read by a later conjunct, nullable columns; conjuncts a null passes stay in
+      // the scan
+      "SELECT count(*) AS c, sum(wd) AS s FROM '%s' WHERE wd >= 0.02 AND wd < 0.06|1",
+      "SELECT i, wd, k FROM '%s' WHERE wd BETWEEN 0.03 AND 0.05 AND k <> 1 AND i % 101 = 0 ORDER BY i|2",
+      "SELECT i, disc FROM '%s' WHERE disc > 0.04 AND disc * 2 < 0.15 AND i % 37 = 1 ORDER BY i|1",
+      "SELECT count(*) AS c, count(tax) AS t FROM '%s' WHERE tax IS NULL OR tax > 0.06|2",
+      "SELECT count(*) AS c FROM '%s' WHERE coalesce(tax, 0.5) = 0.5 AND k IN (1, 2)|1",
+      "SELECT k, count(*) AS c, sum(tax) AS s FROM '%s' WHERE tax <> 0.03 AND k IN (0, 3, 4) GROUP BY k ORDER BY k|2",
   })
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);
