@@ -259,7 +259,7 @@ public final class Scan extends AbstractOperator {
     }
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
         .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true).withDictionaryColumns(dictionaryColumns);
-    batches = reader.read(allocator, options);
+    batches = reader.read(allocator, options, readBuffers);
     // a conjunct on one fixed-width column whose chunks are dictionary-encoded throughout is pushed into the reader:
     // it is tested once per dictionary entry, each row only looks its index's answer up, and only the passing
     // values are decoded (when a later conjunct or the output reads the column)
@@ -295,6 +295,12 @@ public final class Scan extends AbstractOperator {
     cols[c] = Column.allNull(schema.type(c), 1);
     return evaluate(k, cols, new boolean[1], null, 1)[0];
   }
+
+  /**
+   * The heap staging of the scan's readers, opened one unit after another on this scan's thread: each starts with
+   * the arrays the previous one grew (a unit is often a single row group).
+   */
+  private final dev.quiver.parquet.read.ReadBuffers readBuffers = new dev.quiver.parquet.read.ReadBuffers();
 
   /** Per conjunct, the filter the open unit's reader evaluates it with (see {@link #openNext}), or null. */
   private ValueFilter[] pushed;

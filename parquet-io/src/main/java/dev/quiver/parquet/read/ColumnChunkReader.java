@@ -173,7 +173,7 @@ abstract class ColumnChunkReader {
     if (staging.offsets.length < slots + 1) {
       staging.offsets = new int[Math.max(slots + 1, staging.offsets.length * 2)];
     }
-    staging.binaryValues.reset();
+    staging.resetBinaryValues();
     denseCount = 0;
   }
 
@@ -231,7 +231,7 @@ abstract class ColumnChunkReader {
         ensureStagedValues(stagingBytes((long) denseCount + count, width));
         decodeFixed(staging.values, denseCount * width, count);
       }
-      case VARIABLE -> binaryDecoder.read(staging.binaryValues, count);
+      case VARIABLE -> binaryDecoder.read(staging.binaryValues(), count);
       default -> throw new IllegalStateException(plan.shape().name());
     }
     denseCount += count;
@@ -474,7 +474,7 @@ abstract class ColumnChunkReader {
       indexOutputDictionary();
     }
     if (plan.shape() == ColumnPlan.Shape.VARIABLE) {
-      BinaryBatch decoded = staging.binaryScratch;
+      BinaryBatch decoded = staging.binaryScratch();
       decoded.reset();
       if (positions == null) {
         binaryDecoder.read(decoded, count);
@@ -627,7 +627,7 @@ abstract class ColumnChunkReader {
         ensureStagedValues(stagingBytes((long) denseCount + count, width));
         decodeFixedSelected(staging.values, denseCount * width, positions, count, span);
       }
-      case VARIABLE -> binaryDecoder.readSelected(staging.binaryValues, positions, 0, count, span);
+      case VARIABLE -> binaryDecoder.readSelected(staging.binaryValues(), positions, 0, count, span);
       default -> throw new IllegalStateException(plan.shape().name());
     }
     denseCount += count;
@@ -636,9 +636,9 @@ abstract class ColumnChunkReader {
   /** As {@link #decodeFixed}, for the selected positions only (see {@link #decodeDenseSelected}). */
   private void decodeFixedSelected(byte[] out, int at, int[] positions, int count, int span) {
     if (plan.binaryConverter() != null && !pageIsDictionaryEncoded) {
-      staging.binaryScratch.reset();
-      binaryDecoder.readSelected(staging.binaryScratch, positions, 0, count, span);
-      plan.binaryConverter().convert(staging.binaryScratch, out, at);
+      staging.binaryScratch().reset();
+      binaryDecoder.readSelected(staging.binaryScratch(), positions, 0, count, span);
+      plan.binaryConverter().convert(staging.binaryScratch(), out, at);
     } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded) {
       int physicalBytes = stagingBytes(count, plan.physicalWidth());
       if (staging.physical.length < physicalBytes) {
@@ -748,9 +748,9 @@ abstract class ColumnChunkReader {
   /** Decodes {@code count} values of a fixed-width output layout into {@code out} from byte {@code at}. */
   private void decodeFixed(byte[] out, int at, int count) {
     if (plan.binaryConverter() != null && !pageIsDictionaryEncoded) {
-      staging.binaryScratch.reset();
-      binaryDecoder.read(staging.binaryScratch, count);
-      plan.binaryConverter().convert(staging.binaryScratch, out, at);
+      staging.binaryScratch().reset();
+      binaryDecoder.read(staging.binaryScratch(), count);
+      plan.binaryConverter().convert(staging.binaryScratch(), out, at);
     } else if (plan.fixedConverter() != null && !pageIsDictionaryEncoded
         && fixedDecoder instanceof PlainFixedWidthDecoder plain) {
       // PLAIN (DECIMAL INT64 and INT32, say): converted straight from the page, no copy into staging first
@@ -823,11 +823,11 @@ abstract class ColumnChunkReader {
       }
       case VARIABLE -> {
         // without nulls the dense offsets are the slots' offsets
-        int[] offsets = allValid ? staging.binaryValues.offsets() : buildOffsets(slots);
+        int[] offsets = allValid ? staging.binaryValues().offsets() : buildOffsets(slots);
         if (vector instanceof org.apache.arrow.vector.BaseLargeVariableWidthVector large) {
-          VectorFiller.fillLargeVariableWidth(large, offsets, staging.binaryValues.data(), validityOrNull, slots);
+          VectorFiller.fillLargeVariableWidth(large, offsets, staging.binaryValues().data(), validityOrNull, slots);
         } else {
-          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, offsets, staging.binaryValues.data(),
+          VectorFiller.fillVariableWidth((BaseVariableWidthVector) vector, offsets, staging.binaryValues().data(),
               validityOrNull, slots);
         }
       }
@@ -895,7 +895,7 @@ abstract class ColumnChunkReader {
 
   /** Arrow offsets for a batch with nulls: dense value lengths laid over the validity (null slots get no bytes). */
   private int[] buildOffsets(int slots) {
-    int[] dense = staging.binaryValues.offsets();
+    int[] dense = staging.binaryValues().offsets();
     if (staging.offsets.length < slots + 1) {
       staging.offsets = new int[slots + 1];
     }

@@ -19,10 +19,33 @@ final class ColumnStaging {
   byte[] bitScratch = new byte[0];
   /** Arrow offsets of variable-width values. */
   int[] offsets = new int[0];
-  /** Dense variable-width values of the batch. */
-  final BinaryBatch binaryValues = new BinaryBatch(1024, 1 << 16);
-  /** Variable-width values on their way to a fixed-width conversion. */
-  final BinaryBatch binaryScratch = new BinaryBatch(64, 1024);
+  /** Dense variable-width values of the batch; null until a variable-width column needs them. */
+  private BinaryBatch binaryValues;
+  /** Variable-width values on their way to a fixed-width conversion; null until needed. */
+  private BinaryBatch binaryScratch;
+
+  /** The dense variable-width values of the batch (made on first use: fixed-width columns never need them). */
+  BinaryBatch binaryValues() {
+    if (binaryValues == null) {
+      binaryValues = new BinaryBatch(1024, 1 << 16);
+    }
+    return binaryValues;
+  }
+
+  /** Empties {@link #binaryValues()}, if it was ever made. */
+  void resetBinaryValues() {
+    if (binaryValues != null) {
+      binaryValues.reset();
+    }
+  }
+
+  /** The scratch batch of variable-width values on their way to a fixed-width conversion (made on first use). */
+  BinaryBatch binaryScratch() {
+    if (binaryScratch == null) {
+      binaryScratch = new BinaryBatch(64, 1024);
+    }
+    return binaryScratch;
+  }
   /** Selective reads: validity bits of one page's stretch of a batch's rows, and skipped rows' levels. */
   byte[] levelBits = new byte[0];
   /** Selective reads: the dense positions of the selected values within one page's stretch. */

@@ -77,7 +77,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    * Per projected leaf (by its position among the projected fields' leaves, so no two readers of a row group ever
    * share one), the buffers its readers reuse from row group to row group.
    */
-  private final Map<Integer, ColumnStaging> staging = new java.util.HashMap<>();
+  private final Map<Integer, ColumnStaging> staging;
+  /** The shared buffers the staging comes from, held until {@link #close()}; null when the reader owns its own. */
+  private ReadBuffers buffers;
   private boolean closed;
   /** Rows of the batch opened by {@link #startBatch()} and not yet finished; 0 when none is open. */
   private int pendingRows;
@@ -86,7 +88,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   /** Per field of the current row group, its dictionary-encoded leaf readers (empty lists for most). */
   private List<List<ColumnChunkReader>> fieldDictionaryReaders;
 
-  ParquetBatchReader(ParquetFileReader file, BufferAllocator allocator, ReadOptions options) {
+  ParquetBatchReader(ParquetFileReader file, BufferAllocator allocator, ReadOptions options, ReadBuffers buffers) {
     this.file = file;
     this.allocator = allocator;
     this.options = options;
@@ -103,6 +105,14 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
               + file.metadata().rowGroups().size() + " row groups)");
         }
       }
+    }
+    // taken last: a constructor that threw above leaves the buffers free
+    if (buffers != null) {
+      buffers.hold();
+      this.buffers = buffers;
+      this.staging = buffers.staging;
+    } else {
+      this.staging = new java.util.HashMap<>();
     }
   }
 
@@ -797,7 +807,12 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     pendingRows = 0;
     readers = null;
     fieldDictionaryReaders = null;
-    staging.clear();
+    if (buffers != null) {
+      buffers.release(); // the staging stays in them for the next reader
+      buffers = null;
+    } else {
+      staging.clear();
+    }
     dictionaryReaders.clear();
     dictionaries.close();
     dictionaries = new DictionaryProvider.MapDictionaryProvider();

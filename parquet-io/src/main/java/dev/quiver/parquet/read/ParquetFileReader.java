@@ -168,7 +168,21 @@ public final class ParquetFileReader implements AutoCloseable {
    * @throws dev.quiver.parquet.UnsupportedParquetException when a projected column is nested
    */
   public ParquetBatchReader read(BufferAllocator allocator, ReadOptions options) {
-    return new ParquetBatchReader(this, allocator, options);
+    return new ParquetBatchReader(this, allocator, options, null);
+  }
+
+  /**
+   * As {@link #read(BufferAllocator, ReadOptions)}, decoding through {@code buffers}, the heap staging that readers
+   * opened one after another share (see {@link ReadBuffers}); the batch reader holds them until it is closed.
+   *
+   * @throws IllegalStateException when another reader holds {@code buffers} and was not closed
+   * @throws NullPointerException when {@code buffers} is null
+   * @throws IllegalArgumentException as {@link #read(BufferAllocator, ReadOptions)}
+   * @throws dev.quiver.parquet.UnsupportedParquetException as {@link #read(BufferAllocator, ReadOptions)}
+   */
+  public ParquetBatchReader read(BufferAllocator allocator, ReadOptions options, ReadBuffers buffers) {
+    java.util.Objects.requireNonNull(buffers, "buffers");
+    return new ParquetBatchReader(this, allocator, options, buffers);
   }
 
   /** Closes the store when this reader opened it. */
