@@ -91,6 +91,11 @@ public final class Binder {
       this.inner = inner;
     }
 
+    /** The evaluator whose results are shared. */
+    Bound inner() {
+      return inner;
+    }
+
     @Override
     public DataType type() {
       return inner.type();

@@ -15,6 +15,16 @@ final class Comparison implements Bound {
   private final Bound right;
   private final String text;
 
+  /** The left operand. */
+  Bound left() {
+    return left;
+  }
+
+  /** The right operand. */
+  Bound right() {
+    return right;
+  }
+
   Comparison(Expr.Op op, Bound left, Bound right, String text) {
     this.op = op;
     this.left = left;

@@ -281,6 +281,13 @@ public final class Scan extends AbstractOperator {
           || !dictionaryEncodedThroughout(f, fi, unit.rowGroups())) {
         continue;
       }
+      boolean total = true;
+      for (dev.quiver.exec.expr.Bound part : mergedParts.get(k)) {
+        total &= dev.quiver.exec.expr.Predicates.cannotFail(part);
+      }
+      if (!total) {
+        continue; // tested on every dictionary entry, it could fail on a value only rows filtered out already hold
+      }
       if (passesNull(k, c)) {
         continue; // the reader drops null values: a conjunct true there (x IS NULL, coalesce(x, 0) = 0) stays here
       }
@@ -428,9 +435,9 @@ public final class Scan extends AbstractOperator {
         int c = conjunctColumns.get(k)[0];
         int[] keep = keepScratch(count);
         int kept;
-        boolean values = neededFrom == null || neededFrom[k + 1][c];
+        boolean keepValues = neededFrom == null || neededFrom[k + 1][c];
         int field = readerField[c];
-        try (FieldVector v = values ? batches.schema().getFields().get(field).createVector(allocator) : null) {
+        try (FieldVector v = keepValues ? batches.schema().getFields().get(field).createVector(allocator) : null) {
           kept = batches.filterColumn(field, pushed[k], sel, count, keep, v);
           if (kept == 0) {
             return null;
