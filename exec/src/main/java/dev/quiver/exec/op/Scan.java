@@ -263,6 +263,16 @@ public final class Scan extends AbstractOperator {
     // a conjunct on one fixed-width column whose chunks are dictionary-encoded throughout is pushed into the reader:
     // it is tested once per dictionary entry, each row only looks its index's answer up, and only the passing
     // values are decoded (when a later conjunct or the output reads the column)
+    longFields = new boolean[schema.size()];
+    for (int c = 0; c < schema.size(); c++) {
+      int fi = f.columnIndex(schema.name(c));
+      if (fi >= 0 && readerField[c] >= 0) {
+        DataType.Kind kind = f.columnTypes().get(fi).kind();
+        longFields[c] = (kind == DataType.Kind.INTEGER || kind == DataType.Kind.BIGINT
+            || kind == DataType.Kind.DECIMAL || kind == DataType.Kind.DATE)
+            && readsAsLongs(batches.schema().getFields().get(readerField[c]));
+      }
+    }
     pushed = new ValueFilter[conjuncts.size()];
     for (int k = 0; k < conjuncts.size(); k++) {
       int[] reads = conjunctColumns.get(k);
@@ -654,6 +664,9 @@ public final class Scan extends AbstractOperator {
     if (fi >= 0) {
       int field = readerField[c];
       DataType fileType = f.columnTypes().get(fi);
+      if (longFields[c] && fileType.equals(want)) {
+        return loadLongs(field, want, sel, count);
+      }
       try (FieldVector v = batches.schema().getFields().get(field).createVector(allocator)) {
         if (sel == null) {
           batches.readColumn(field, v);
@@ -671,6 +684,55 @@ public final class Scan extends AbstractOperator {
     }
     String partition = Dataset.value(f.partitionValues(), name);
     return partition != null ? Pruner.partitionColumn(want, partition, count) : Column.allNull(want, count);
+  }
+
+  /**
+   * A column of 64-bit storage ({@link #longFields}) at rows {@code sel[0..count)} of the started batch (all rows
+   * when sel is null), decoded by the reader straight into the arrays of the column (no Arrow vector between):
+   * at the selected rows only when they are few, else whole and the rows taken, as {@link #load} does.
+   */
+  private Column loadLongs(int field, DataType type, int[] sel, int count) {
+    if (sel == null) {
+      long[] v = dev.quiver.exec.vector.Scratch.longs(count);
+      return Column.ofLongs(type, v, batches.readLongs(field, null, count, v), count);
+    }
+    if (count > batchRows / SELECTIVE) {
+      long[] all = dev.quiver.exec.vector.Scratch.longs(batchRows);
+      boolean[] allNulls = batches.readLongs(field, null, batchRows, all);
+      long[] v = dev.quiver.exec.vector.Scratch.longs(count);
+      for (int i = 0; i < count; i++) {
+        v[i] = all[sel[i]];
+      }
+      boolean[] nulls = null;
+      if (allNulls != null) {
+        nulls = new boolean[count];
+        for (int i = 0; i < count; i++) {
+          nulls[i] = allNulls[sel[i]];
+        }
+      }
+      return Column.ofLongs(type, v, nulls, count);
+    }
+    long[] v = dev.quiver.exec.vector.Scratch.longs(count);
+    return Column.ofLongs(type, v, batches.readLongs(field, sel, count, v), count);
+  }
+
+  /**
+   * Per output column of the open unit, whether the reader delivers it as 32- or 64-bit signed integers or days
+   * (what {@code ParquetBatchReader.readLongs} reads into a long array) and the engine keeps it as 64-bit values.
+   */
+  private boolean[] longFields;
+
+  /** Whether the reader's field {@code field} is of a type {@code ParquetBatchReader.readLongs} reads. */
+  private static boolean readsAsLongs(org.apache.arrow.vector.types.pojo.Field field) {
+    org.apache.arrow.vector.types.pojo.ArrowType t = field.getType();
+    if (field.getDictionary() != null) {
+      return false;
+    }
+    if (t instanceof org.apache.arrow.vector.types.pojo.ArrowType.Int i) {
+      return i.getIsSigned() && (i.getBitWidth() == 32 || i.getBitWidth() == 64);
+    }
+    return t instanceof org.apache.arrow.vector.types.pojo.ArrowType.Date d
+        && d.getUnit() == org.apache.arrow.vector.types.DateUnit.DAY;
   }
 
   /**

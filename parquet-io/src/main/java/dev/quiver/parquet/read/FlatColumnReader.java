@@ -175,6 +175,68 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
   }
 
   /**
+   * Reads the next {@code batchRows} rows (or only rows {@code selected[0, count)} among them, as
+   * {@link #readSelected} takes them) of a column whose output is 4- or 8-byte little-endian signed integers
+   * straight into {@code values}, sign-extended, without an Arrow vector; moves past all {@code batchRows}. Null
+   * slots get 0.
+   *
+   * @return null when no slot is null, else a new array marking the null slots
+   * @throws ParquetCorruptionException when the pages hold fewer rows or do not decode
+   */
+  boolean[] readLongs(int batchRows, int[] selected, int count, long[] values) {
+    int slots = selected == null ? batchRows : count;
+    if (plan.shape() == ColumnPlan.Shape.NULL) {
+      // the UNKNOWN logical type holds only nulls: nothing to decode, the pages are not read
+      java.util.Arrays.fill(values, 0, slots, 0L);
+      boolean[] nulls = new boolean[slots];
+      java.util.Arrays.fill(nulls, true);
+      return nulls;
+    }
+    int valid;
+    if (selected == null) {
+      valid = decodeRows(batchRows);
+    } else {
+      decodeSelected(batchRows, selected, count);
+      valid = maxDef == 0 ? count : dev.quiver.columnar.Bitmaps.countSet(staging.validity, count);
+    }
+    if (valid != denseCount) {
+      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
+          + " were decoded");
+    }
+    int width = plan.outputWidth();
+    byte[] dense = staging.values;
+    if (valid == slots) {
+      if (width == 8) {
+        java.nio.ByteBuffer.wrap(dense, 0, 8 * slots).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer()
+            .get(values, 0, slots);
+      } else {
+        for (int i = 0; i < slots; i++) {
+          values[i] = (int) INTS.get(dense, i << 2);
+        }
+      }
+      return null;
+    }
+    boolean[] nulls = new boolean[slots];
+    byte[] validity = staging.validity;
+    int j = 0;
+    for (int i = 0; i < slots; i++) {
+      if ((validity[i >>> 3] & (1 << (i & 7))) != 0) {
+        values[i] = width == 8 ? (long) LONGS.get(dense, j << 3) : (int) INTS.get(dense, j << 2);
+        j++;
+      } else {
+        values[i] = 0;
+        nulls[i] = true;
+      }
+    }
+    return nulls;
+  }
+
+  private static final java.lang.invoke.VarHandle INTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+  /**
    * Filters the next {@code batchRows} rows (or only rows {@code selected[0, count)} among them, as
    * {@link #readSelected} takes them) by {@code filter} and moves past all {@code batchRows}: the positions (into the
    * batch's rows, or into {@code selected}) of the rows whose value is non-null and passes go to {@code passed} in

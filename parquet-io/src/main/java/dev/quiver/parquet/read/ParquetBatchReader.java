@@ -431,6 +431,69 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   }
 
   /**
+   * Decodes all rows of the current batch (from {@link #startBatch()}), or only rows {@code rows[0, count)}, of the
+   * flat column {@code column} straight into a heap array, without an Arrow vector: for fields whose batches hold
+   * 32- or 64-bit signed integers (Arrow {@code Int(32|64, signed)}, including DECIMALs read as unscaled values by
+   * {@link ReadOptions#unscaledDecimals()}, and {@code Date(DAY)}), the engine-side alternative to
+   * {@link #readColumn} followed by a copy out of the vector. The values are sign-extended; a null slot gets 0. The
+   * column counts as read in this batch.
+   *
+   * @param column 0-based index of the field in {@link #schema()}; flat, of one of the types above, not delivered
+   *     dictionary-encoded
+   * @param rows null for every row of the batch, or 0-based row positions within the batch, strictly ascending
+   *     (as {@link #readColumn(int, FieldVector, int[], int)} takes them)
+   * @param count with {@code rows}, how many of its positions to read; without, the batch's row count
+   * @param values receives the {@code count} values from index 0; at least {@code count} long
+   * @return null when no value read is null, else a new array of {@code count} marking the null slots
+   * @throws IllegalStateException when no batch was started, the column was already read in this batch, or the
+   *     field is nested
+   * @throws IllegalArgumentException when {@code column} is not a field index, its type is not one of the above,
+   *     {@code values} is null or shorter than {@code count}, the selection is bad, or {@code count} differs from
+   *     the batch's rows without {@code rows}; the column is then not marked read
+   * @throws ParquetCorruptionException when the column's pages are corrupt (with context), after which the reader
+   *     is spent
+   */
+  public boolean[] readLongs(int column, int[] rows, int count, long[] values) {
+    checkRead(column);
+    FieldPlan plan = fields.get(column);
+    if (plan.shape() != null) {
+      throw new IllegalStateException("field '" + plan.field().getName() + "' is nested: only flat columns are "
+          + "read into arrays");
+    }
+    ArrowType type = plan.field().getType();
+    boolean integers = plan.field().getDictionary() == null
+        && (type instanceof ArrowType.Int i && i.getIsSigned() && (i.getBitWidth() == 32 || i.getBitWidth() == 64)
+        || type instanceof ArrowType.Date d && d.getUnit() == org.apache.arrow.vector.types.DateUnit.DAY);
+    if (!integers) {
+      throw new IllegalArgumentException("field '" + plan.field().getName() + "' of type " + type + (plan.field()
+          .getDictionary() != null ? " (dictionary-encoded)" : "") + " is not read into a long array: only signed "
+          + "32- and 64-bit integers and days");
+    }
+    if (rows != null) {
+      checkSelection(rows, count, pendingRows);
+    } else if (count != pendingRows) {
+      throw new IllegalArgumentException("reading all rows of a batch of " + pendingRows + " rows, but count is "
+          + count);
+    }
+    if (values == null || values.length < count) {
+      throw new IllegalArgumentException("values array of " + (values == null ? "null" : values.length
+          + " entries") + " for " + count + " rows");
+    }
+    readInBatch[column] = true;
+    FlatColumnReader reader = (FlatColumnReader) readers[column];
+    try {
+      return reader.readLongs(pendingRows, rows, count, values);
+    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+        | ArithmeticException | IllegalArgumentException e) {
+      spend();
+      throw corruption(e, reader);
+    } catch (RuntimeException e) {
+      spend();
+      throw e;
+    }
+  }
+
+  /**
    * Filters the current batch (from {@link #startBatch()}) by a predicate on the flat (top-level, non-repeated)
    * column {@code column}, pushed into its decoding: the rows whose value is non-null and passes {@code filter} are
    * found, and, when {@code values} is given, only their values are decoded into it. The column counts as read in
