@@ -891,19 +891,29 @@ class FilterColumnTest {
     }
   }
 
-  /** 5. A filter's own exception propagates as it is, and the reader is spent. */
-  @Test
-  void aThrowingFilterPropagatesAndSpendsTheReader() {
+  /**
+   * 5. A filter's own exception propagates as it is, and the reader is spent: also the kinds a decoder's failure
+   * would raise (an index out of bounds, an arithmetic error), which must not be reported as a corrupt page.
+   */
+  @TestFactory
+  Stream<DynamicTest> aThrowingFilterPropagatesAndSpendsTheReader() {
+    List<RuntimeException> failures = List.of(new IllegalStateException("the filter's own failure"),
+        new ArrayIndexOutOfBoundsException("the filter's own index"), new ArithmeticException("/ by zero"),
+        new IllegalArgumentException("the filter's own argument"));
+    return failures.stream().map(mine -> DynamicTest.dynamicTest(mine.getClass().getSimpleName(),
+        () -> throwingFilter(mine)));
+  }
+
+  private static void throwingFilter(RuntimeException mine) {
     for (Path f : List.of(ownFiles().get(0), ownFiles().get(2))) {
-      for (String column : List.of("pick", "s", "uuid")) {
+      for (String column : List.of("pick", "s", "uuid", "flag")) {
         try (LeakCheckedAllocator a = new LeakCheckedAllocator();
             ParquetFileReader reader = ParquetFileReader.open(f.toString());
             ParquetBatchReader batches = reader.read(a.get(), ReadOptions.defaults().withBatchSize(100))) {
           int c = batches.schema().getFields().indexOf(batches.schema().findField(column));
           assertEquals(100, batches.startBatch());
-          IllegalStateException mine = new IllegalStateException("the filter's own failure");
           try (FieldVector v = batches.schema().getFields().get(c).createVector(a.get())) {
-            IllegalStateException thrown = assertThrows(IllegalStateException.class,
+            RuntimeException thrown = assertThrows(RuntimeException.class,
                 () -> batches.filterColumn(c, (values, n, out) -> {
                   throw mine;
                 }, null, 100, new int[100], v));
