@@ -804,6 +804,11 @@ class FilterColumnTest {
 
   /** Filters column 0 of {@code bytes} in batches of {@code batchSize}; returns the rows that passed. */
   static long filterAll(byte[] bytes, int batchSize, boolean selected, ValueFilter filter) {
+    return filterAll(bytes, batchSize, selected, filter, true);
+  }
+
+  /** As above; {@code keep} false filters without a values vector (answers looked up, nothing gathered). */
+  static long filterAll(byte[] bytes, int batchSize, boolean selected, ValueFilter filter, boolean keep) {
     try (InMemoryStore store = new InMemoryStore("corrupt")) {
       store.put("file.parquet", ByteBuffer.wrap(bytes), PutMode.OVERWRITE).join();
       try (LeakCheckedAllocator a = new LeakCheckedAllocator();
@@ -815,7 +820,7 @@ class FilterColumnTest {
         while ((rows = batches.startBatch()) > 0) {
           int[] sel = selected ? selection(1, rows, null) : null;
           int count = sel == null ? rows : sel.length;
-          try (FieldVector v = batches.schema().getFields().get(0).createVector(a.get())) {
+          try (FieldVector v = keep ? batches.schema().getFields().get(0).createVector(a.get()) : null) {
             passing += batches.filterColumn(0, filter, sel, count, new int[count], v);
           } catch (RuntimeException e) {
             assertEquals(0, batches.startBatch(), "the reader is spent after " + e);
@@ -860,11 +865,16 @@ class FilterColumnTest {
               badAt++;
             }
             String what = Arrays.toString(group) + " batch " + batchSize + (selected ? " selected" : "");
-            if (selected && (badAt % batchSize) % 3 != 0) {
-              // an index the selection skips is not looked at (as readColumn at selected rows documents)
-              filterAll(bad, batchSize, selected, evens);
-            } else {
-              assertThrows(ParquetCorruptionException.class, () -> filterAll(bad, batchSize, selected, evens), what);
+            for (boolean keep : new boolean[] {true, false}) {
+              if (selected && (badAt % batchSize) % 3 != 0) {
+                // an index the selection skips is not looked at (as readColumn at selected rows documents)
+                filterAll(bad, batchSize, selected, evens, keep);
+              } else {
+                ParquetCorruptionException e = assertThrows(ParquetCorruptionException.class,
+                    () -> filterAll(bad, batchSize, selected, evens, keep), what + (keep ? "" : " no values"));
+                assertTrue(e.getMessage().contains("memory://corrupt"), "names the file: " + e.getMessage());
+                assertEquals("k", e.column(), e.getMessage());
+              }
             }
           }
         }
