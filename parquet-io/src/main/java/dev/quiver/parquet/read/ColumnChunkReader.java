@@ -384,7 +384,7 @@ abstract class ColumnChunkReader {
         plan.field().getMetadata()), null);
     try (FieldVector vector = valueField.createVector(filterAllocator)) {
       VectorFiller.fillFixedWidth((BaseFixedWidthVector) vector, values, null, count);
-      filter.test(vector, count, filterAnswers);
+      FilterFailure.test(filter, vector, count, filterAnswers);
     }
     return filterAnswers;
   }

@@ -562,8 +562,11 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         return reader.filterBatch(pendingRows, rows, count, filter, allocator, passed, values);
       }
       return filterRead(reader, plan, filter, rows, count, passed, values);
+    } catch (FilterFailure e) {
+      spend();
+      throw e.filterException(); // the filter's own: not a page that does not decode
     } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
-        | ArithmeticException e) {
+        | ArithmeticException | IllegalArgumentException e) {
       spend();
       throw corruption(e, reader);
     } catch (RuntimeException e) {
@@ -582,7 +585,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         reader.readSelected(read, pendingRows, rows, count);
       }
       boolean[] answers = new boolean[count];
-      filter.test(read, count, answers);
+      FilterFailure.test(filter, read, count, answers);
       int p = 0;
       for (int i = 0; i < count; i++) {
         if (answers[i] && !read.isNull(i)) {
