@@ -501,9 +501,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    * {@link #readColumn(int, FieldVector, int[], int)} reads them) and the others skipped.
    *
    * <p>What it saves. On a dictionary-encoded page of a fixed-width column (integers, floating point, dates,
-   * timestamps, decimals), {@code filter} is called once per column chunk (while the same filter object is passed; another one is tested afresh) on the dictionary page's entries; each
-   * row's dictionary index then only looks its answer up, and just the passing values are gathered: the rows that
-   * fail are never materialised. On pages in another encoding, and for other columns (booleans, strings, binaries,
+   * timestamps, decimals), {@code filter} is called on the dictionary page's entries once per column chunk (while
+   * the same filter object is passed; another one is tested afresh); each row's dictionary index then only looks
+   * its answer up, and just the passing values are gathered: the rows that fail are never materialised. On pages in another encoding, and for other columns (booleans, strings, binaries,
    * the UNKNOWN type), the values are decoded and then tested, as a read followed by the test would.
    *
    * @param column 0-based index of the field in {@link #schema()}; the field must be flat and not delivered
