@@ -59,6 +59,8 @@ class FastPathsTest {
   @AfterAll
   static void close() throws Exception {
     Files.deleteIfExists(Path.of(file));
+    Files.deleteIfExists(dir.resolve("groups-1.parquet"));
+    Files.deleteIfExists(dir.resolve("groups-2.parquet"));
     Files.deleteIfExists(dir);
     DuckDbComparisonTest.close();
   }
@@ -152,6 +154,71 @@ class FastPathsTest {
   void sameRowsAsDuckDb(String template, int threads) throws SQLException {
     String sql = template.replace("%s", file);
     assertNull(Rows.diff(DuckDbComparisonTest.duckdb(sql), DuckDbComparisonTest.quiver(sql, threads, 700)), sql);
+  }
+
+  /**
+   * A file of one row group (and one of two) scanned by 2 and 3 threads: the row group is split into ranges of rows at
+   * multiples of the batch size, each thread reading some; every row is read exactly once, whole and filtered
+   * (late materialisation and conjuncts in the reader), ordered, and EXPLAIN ANALYZE counts each row group once.
+   */
+  @ParameterizedTest(name = "{0} threads={1} groups={2}")
+  @CsvSource(delimiter = '|', value = {
+      "SELECT count(*) AS c, sum(i) AS s, sum(p) AS t, min(u) AS m FROM '%s'|2|1",
+      "SELECT count(*) AS c, sum(i) AS s, sum(p) AS t, min(u) AS m FROM '%s'|3|2",
+      "SELECT k, count(*) AS c, sum(p * disc) AS r FROM '%s' WHERE disc BETWEEN 0.03 AND 0.07 AND k < 4 "
+          + "GROUP BY k ORDER BY k|2|1",
+      "SELECT k, count(*) AS c, sum(p * disc) AS r FROM '%s' WHERE disc BETWEEN 0.03 AND 0.07 AND k < 4 "
+          + "GROUP BY k ORDER BY k|3|2",
+      "SELECT i, f, tax FROM '%s' WHERE i % 997 = 1 ORDER BY i|3|1",
+      "SELECT i, g FROM '%s' ORDER BY i DESC LIMIT 5 OFFSET 700|2|2",
+  })
+  void rowGroupsSplitIntoRangesForThreads(String template, int threads, int groups) throws Exception {
+    Path one = dir.resolve("groups-" + groups + ".parquet");
+    if (!Files.exists(one)) {
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = c.createStatement()) {
+        st.execute("COPY (SELECT * FROM '" + file + "') TO '" + one + "' (FORMAT parquet, ROW_GROUP_SIZE "
+            + (20000 / groups) + ")");
+      }
+    }
+    String sql = template.replace("%s", one.toString());
+    assertNull(Rows.diff(DuckDbComparisonTest.duckdb(sql), DuckDbComparisonTest.quiver(sql, threads, 700)), sql);
+    try (LeakCheckedAllocator alloc = new LeakCheckedAllocator()) {
+      Session session = Session.create(alloc.get()).withThreads(threads).withBatchSize(700);
+      String plan = session.sql(sql).explainAnalyze();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("row_groups read=(\\d+) ").matcher(plan);
+      int read = 0;
+      while (m.find()) {
+        read += Integer.parseInt(m.group(1));
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(groups, read, plan);
+    }
+    // the units the scans share: each row group cut at multiples of the batch size into ceil(2 * threads / groups)
+    // contiguous ranges covering it
+    try (dev.quiver.exec.dataset.Dataset ds = dev.quiver.exec.dataset.Dataset.open(one.toString())) {
+      List<dev.quiver.exec.dataset.ScanUnit> whole = new ArrayList<>();
+      org.junit.jupiter.api.Assertions.assertEquals(groups, ds.files().get(0).metadata().rowGroups().size());
+      for (int g = 0; g < groups; g++) {
+        whole.add(new dev.quiver.exec.dataset.ScanUnit(ds.files().get(0), List.of(g), 1));
+      }
+      List<dev.quiver.exec.dataset.ScanUnit> units = dev.quiver.exec.dataset.ScanUnit.balance(whole, threads, 700);
+      int pieces = (2 * threads + groups - 1) / groups;
+      org.junit.jupiter.api.Assertions.assertEquals(groups * pieces, units.size(), units.toString());
+      long next = 0;
+      int group = 0;
+      for (dev.quiver.exec.dataset.ScanUnit u : units) {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(group), u.rowGroups());
+        org.junit.jupiter.api.Assertions.assertEquals(next, u.firstRow(), units.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, u.firstRow() % 700, units.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(u.rows() > 0, units.toString());
+        next += u.rows();
+        if (next == ds.files().get(0).metadata().rowGroups().get(group).numRows()) {
+          next = 0;
+          group++;
+        }
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(groups, group, units.toString());
+    }
   }
 
   /**

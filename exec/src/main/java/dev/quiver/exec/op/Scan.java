@@ -61,6 +61,8 @@ public final class Scan extends AbstractOperator {
   private static final int SELECTIVE = 16;
   /** Per file column of the open unit, the decoder of its dictionary-encoded strings (made on first use). */
   private ArrowBridge.DictionaryStrings[] dictionaryStrings;
+  /** Rows of the open unit not yet read: its range's rest, or {@code Long.MAX_VALUE} for whole row groups. */
+  private long unitRowsLeft;
   /** Rows of the batch started last. */
   private int batchRows;
   /** Per output column, its field index in the open batch reader's schema, or -1 (partition or missing column). */
@@ -197,8 +199,13 @@ public final class Scan extends AbstractOperator {
       if (batches == null && !openNext()) {
         return null;
       }
+      if (unitRowsLeft == 0) {
+        closeReader(); // the end of a range of rows
+        continue;
+      }
       if (!conjuncts.isEmpty()) {
         int rows = batches.startBatch(); // columns are decoded one by one below, at the rows still selected
+        unitRowsLeft -= rows;
         batchRows = rows;
         if (rows == 0) {
           closeReader();
@@ -214,6 +221,7 @@ public final class Scan extends AbstractOperator {
       }
       if (batches.hasNext()) {
         try (VectorSchemaRoot root = batches.next()) {
+          unitRowsLeft -= root.getRowCount();
           return convert(root);
         }
       }
@@ -241,7 +249,9 @@ public final class Scan extends AbstractOperator {
     if (fileColumns.isEmpty() && !f.columnNames().isEmpty()) {
       fileColumns.add(f.columnNames().get(0)); // only partition or missing columns: read one for the row counts
     }
-    stats.rowGroupsRead.addAndGet(unit.rowGroups().size());
+    if (unit.firstRow() == 0) {
+      stats.rowGroupsRead.addAndGet(unit.rowGroups().size()); // a row group split into ranges counts once
+    }
     stats.bytesRead.addAndGet(unit.compressedBytes());
     reader = f.reader(); // footer decoded once when the dataset was opened
     // DECIMAL(p <= 18) arrive as 64-bit unscaled values (the engine's storage): a straight copy, no 128-bit detour
@@ -260,6 +270,16 @@ public final class Scan extends AbstractOperator {
     ReadOptions options = ReadOptions.defaults().withBatchSize(batchSize).withColumns(fileColumns)
         .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true).withDictionaryColumns(dictionaryColumns);
     batches = reader.read(allocator, options, readBuffers);
+    unitRowsLeft = unit.isRange() ? unit.rows() : Long.MAX_VALUE;
+    // a range of rows: the batches before it are started and left unread (skipped; pages wholly before it are not
+    // decompressed); the range starts at a multiple of the batch size, so they end exactly at its first row
+    for (long skip = unit.firstRow(); skip > 0; ) {
+      int rows = batches.startBatch();
+      if (rows == 0) {
+        break;
+      }
+      skip -= rows;
+    }
     // a conjunct on one fixed-width column whose chunks are dictionary-encoded throughout is pushed into the reader:
     // it is tested once per dictionary entry, each row only looks its index's answer up, and only the passing
     // values are decoded (when a later conjunct or the output reads the column)

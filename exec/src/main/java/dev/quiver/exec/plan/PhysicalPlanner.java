@@ -271,7 +271,7 @@ public final class PhysicalPlanner {
       new Binder(schema).bindPredicate(filter); // type errors before pruning uses the filter
     }
     long[] skipped = new long[1];
-    List<ScanUnit> units = new Pruner(ds, filter).units(columns, 1, skipped);
+    List<ScanUnit> units = ScanUnit.balance(new Pruner(ds, filter).units(columns, 1, skipped), threads, batchSize);
     ConcurrentLinkedQueue<ScanUnit> queue = new ConcurrentLinkedQueue<>(units);
     int copies = Math.max(1, Math.min(threads, units.size()));
     List<Operator> out = new ArrayList<>();
