@@ -193,8 +193,8 @@ class FastPathsTest {
       }
       org.junit.jupiter.api.Assertions.assertEquals(groups, read, plan);
     }
-    // the units the scans share: each row group cut at multiples of the batch size into ceil(2 * threads / groups)
-    // contiguous ranges covering it
+    // the units the scans share: with fewer row groups than threads, each row group cut at multiples of the batch
+    // size into ceil(threads / groups) contiguous ranges covering it
     try (dev.quiver.exec.dataset.Dataset ds = dev.quiver.exec.dataset.Dataset.open(one.toString())) {
       List<dev.quiver.exec.dataset.ScanUnit> whole = new ArrayList<>();
       org.junit.jupiter.api.Assertions.assertEquals(groups, ds.files().get(0).metadata().rowGroups().size());
@@ -202,22 +202,30 @@ class FastPathsTest {
         whole.add(new dev.quiver.exec.dataset.ScanUnit(ds.files().get(0), List.of(g), 1));
       }
       List<dev.quiver.exec.dataset.ScanUnit> units = dev.quiver.exec.dataset.ScanUnit.balance(whole, threads, 700);
-      int pieces = (2 * threads + groups - 1) / groups;
-      org.junit.jupiter.api.Assertions.assertEquals(groups * pieces, units.size(), units.toString());
+      if (groups >= threads) {
+        org.junit.jupiter.api.Assertions.assertSame(whole, units, "no row group split");
+        return;
+      }
+      int pieces = (threads + groups - 1) / groups;
+      StringBuilder shape = new StringBuilder();
+      for (dev.quiver.exec.dataset.ScanUnit u : units) {
+        shape.append(u.rowGroups()).append(':').append(u.firstRow()).append('+').append(u.rows()).append(' ');
+      }
+      org.junit.jupiter.api.Assertions.assertEquals(groups * pieces, units.size(), shape.toString());
       long next = 0;
       int group = 0;
       for (dev.quiver.exec.dataset.ScanUnit u : units) {
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(group), u.rowGroups());
-        org.junit.jupiter.api.Assertions.assertEquals(next, u.firstRow(), units.toString());
-        org.junit.jupiter.api.Assertions.assertEquals(0, u.firstRow() % 700, units.toString());
-        org.junit.jupiter.api.Assertions.assertTrue(u.rows() > 0, units.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(group), u.rowGroups(), shape.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(next, u.firstRow(), shape.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(0, u.firstRow() % 700, shape.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(u.rows() > 0, shape.toString());
         next += u.rows();
         if (next == ds.files().get(0).metadata().rowGroups().get(group).numRows()) {
           next = 0;
           group++;
         }
       }
-      org.junit.jupiter.api.Assertions.assertEquals(groups, group, units.toString());
+      org.junit.jupiter.api.Assertions.assertEquals(groups, group, shape.toString());
     }
   }
 

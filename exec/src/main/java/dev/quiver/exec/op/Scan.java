@@ -271,14 +271,10 @@ public final class Scan extends AbstractOperator {
         .withRowGroups(unit.rowGroups()).withUnscaledDecimals(true).withDictionaryColumns(dictionaryColumns);
     batches = reader.read(allocator, options, readBuffers);
     unitRowsLeft = unit.isRange() ? unit.rows() : Long.MAX_VALUE;
-    // a range of rows: the batches before it are started and left unread (skipped; pages wholly before it are not
-    // decompressed); the range starts at a multiple of the batch size, so they end exactly at its first row
-    for (long skip = unit.firstRow(); skip > 0; ) {
-      int rows = batches.startBatch();
-      if (rows == 0) {
-        break;
-      }
-      skip -= rows;
+    // a range of rows: the rows before it are skipped at once (pages wholly before it are not decompressed); it
+    // starts at a multiple of the batch size, so its batches are the ones the whole row group would have
+    if (unit.firstRow() > 0) {
+      batches.skipRows(unit.firstRow());
     }
     // a conjunct on one fixed-width column whose chunks are dictionary-encoded throughout is pushed into the reader:
     // it is tested once per dictionary entry, each row only looks its index's answer up, and only the passing

@@ -47,6 +47,8 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
   private int miniblocksInBlock;
   // current miniblock, unpacked to values
   private final long[] miniblock;
+  /** A miniblock's deltas unpacked as ints, before they are widened into {@link #miniblock}. */
+  private final int[] intDeltas;
   private int miniblockPos;
   private int miniblockLength;
 
@@ -83,6 +85,7 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
     this.totalValues = (int) total;
     this.bitWidths = new int[miniblocksPerBlock];
     this.miniblock = new long[valuesPerMiniblock];
+    this.intDeltas = new int[valuesPerMiniblock];
     if (int32) {
       lastValue = (int) lastValue;
     }
@@ -93,17 +96,57 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
     return totalValues;
   }
 
+  /**
+   * Decodes the next {@code count} values into {@code out}: a miniblock at a time, each one's deltas added up in a
+   * tight loop (in 64 bits; an INT32 value is the low half, as 32-bit wrap-around gives the same bits).
+   */
   @Override
   public void read(byte[] out, int outOffset, int count) {
     checkCount(count);
-    int width = int32 ? 4 : 8;
-    for (int i = 0; i < count; i++) {
-      long v = next();
-      if (int32) {
-        INTS.set(out, outOffset + i * width, (int) v);
-      } else {
-        LONGS.set(out, outOffset + i * width, v);
+    int i = 0;
+    int at = outOffset;
+    if (count > 0 && firstPending) {
+      firstPending = false;
+      valuesRead++;
+      store(out, at, lastValue);
+      at += int32 ? 4 : 8;
+      i = 1;
+    }
+    while (i < count) {
+      if (miniblockPos == miniblockLength) {
+        nextMiniblock();
       }
+      int n = Math.min(count - i, miniblockLength - miniblockPos);
+      long v = lastValue;
+      long md = minDelta;
+      long[] d = miniblock;
+      int p = miniblockPos;
+      if (int32) {
+        for (int k = 0; k < n; k++) {
+          v += md + d[p + k];
+          INTS.set(out, at + 4 * k, (int) v);
+        }
+        at += 4 * n;
+        v = (int) v;
+      } else {
+        for (int k = 0; k < n; k++) {
+          v += md + d[p + k];
+          LONGS.set(out, at + 8 * k, v);
+        }
+        at += 8 * n;
+      }
+      lastValue = v;
+      miniblockPos += n;
+      valuesRead += n;
+      i += n;
+    }
+  }
+
+  private void store(byte[] out, int at, long v) {
+    if (int32) {
+      INTS.set(out, at, (int) v);
+    } else {
+      LONGS.set(out, at, v);
     }
   }
 
@@ -115,11 +158,35 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
     }
   }
 
+  /**
+   * Moves past the next {@code count} values. Each value is the sum of the deltas before it, so every skipped delta
+   * is still unpacked, but a miniblock's deltas are only summed: no value is rebuilt or stored.
+   */
   @Override
   public void skip(int count) {
     checkCount(count);
-    for (int i = 0; i < count; i++) {
-      next();
+    int i = 0;
+    if (count > 0 && firstPending) {
+      firstPending = false;
+      valuesRead++;
+      i = 1;
+    }
+    while (i < count) {
+      if (miniblockPos == miniblockLength) {
+        nextMiniblock();
+      }
+      int n = Math.min(count - i, miniblockLength - miniblockPos);
+      long sum = 0;
+      long[] d = miniblock;
+      int p = miniblockPos;
+      for (int k = 0; k < n; k++) {
+        sum += d[p + k];
+      }
+      long v = lastValue + (long) n * minDelta + sum;
+      lastValue = int32 ? (int) v : v;
+      miniblockPos += n;
+      valuesRead += n;
+      i += n;
     }
   }
 
@@ -159,7 +226,7 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
       throw new ParquetCorruptionException("DELTA_BINARY_PACKED miniblock of bit width " + width + " needs "
           + neededBytes + " bytes, " + (limit - pos) + " remain");
     }
-    unpack(buf, pos, (int) Math.min(fullBytes, limit - pos), width, miniblock, needed);
+    unpack(buf, pos, (int) Math.min(fullBytes, limit - pos), width, miniblock, needed, intDeltas);
     pos += (int) Math.min(fullBytes, limit - pos);
     miniblockPos = 0;
     miniblockLength = needed;
@@ -233,10 +300,24 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
   /**
    * Unpacks {@code count} little-endian values of {@code width} bits (0 to 64) from {@code in[from, from + length)};
    * bits past {@code length} read as zero (only padding can lie there, the caller has checked the needed bytes).
+   * Widths up to 32 whose whole groups of 8 values lie within the bytes given are unpacked through
+   * {@code ints} (a scratch of at least {@code count} rounded up to 8 entries, or null to allocate one).
    */
-  static void unpack(byte[] in, int from, int length, int width, long[] out, int count) {
+  static void unpack(byte[] in, int from, int length, int width, long[] out, int count, int[] ints) {
     if (width == 0) {
       java.util.Arrays.fill(out, 0, count, 0L);
+      return;
+    }
+    int groups = (count + 7) >>> 3;
+    if (width <= 32 && (long) groups * width <= length) {
+      // whole groups of 8 inside the bytes given: the specialised unpackers, then widened (deltas are unsigned)
+      if (ints == null || ints.length < groups * 8) {
+        ints = new int[groups * 8];
+      }
+      IntBitUnpackers.unpack(width, in, from, ints, 0, groups);
+      for (int i = 0; i < count; i++) {
+        out[i] = ints[i] & 0xFFFFFFFFL;
+      }
       return;
     }
     long mask = width == 64 ? -1L : (1L << width) - 1;

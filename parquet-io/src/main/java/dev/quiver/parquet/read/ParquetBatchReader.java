@@ -349,6 +349,85 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   }
 
   /**
+   * Moves past the next {@code rows} rows without decoding them: the row-range alternative to skipping batch after
+   * batch. Any batch of {@link #startBatch()} still open is finished first. Each column skips the rows at once, so a
+   * data page of a flat column lying wholly within them is passed over without being decompressed (however many
+   * batches it would span); in a page that is started, levels are decoded and values skipped as
+   * {@link #startBatch()} describes. Row groups wholly within the rows are skipped without reading their column
+   * chunks.
+   *
+   * @param rows how many rows to skip, {@code >= 0}
+   * @return how many rows were skipped: {@code rows}, or fewer when the reader ends first
+   * @throws IllegalArgumentException when {@code rows} is negative
+   * @throws ParquetCorruptionException when a skipped page is corrupt (with context), after which the reader is
+   *     spent
+   */
+  public long skipRows(long rows) {
+    if (rows < 0) {
+      throw new IllegalArgumentException("cannot skip " + rows + " rows");
+    }
+    finishBatch();
+    long skipped = 0;
+    while (skipped < rows && !closed) {
+      if (rowsLeftInGroup == 0) {
+        long groupRows = nextGroupRows();
+        if (groupRows < 0) {
+          break;
+        }
+        if (groupRows <= rows - skipped) {
+          nextRowGroup++; // a whole row group: its column chunks are never read
+          skipped += groupRows;
+          continue;
+        }
+        if (!hasNext()) {
+          break;
+        }
+      }
+      long n = Math.min(rows - skipped, rowsLeftInGroup);
+      if (n < rowsLeftInGroup) {
+        for (int i = 0; i < readers.length; i++) {
+          try {
+            for (long left = n; left > 0; ) {
+              int step = (int) Math.min(left, Integer.MAX_VALUE);
+              if (readers[i] instanceof FlatColumnReader flat) {
+                flat.skipRows(step);
+              } else {
+                ((NestedFieldReader) readers[i]).skipRows(step);
+              }
+              left -= step;
+            }
+          } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+              | ArithmeticException | IllegalArgumentException e) {
+            spend();
+            throw corruption(e, readers[i]);
+          } catch (RuntimeException e) {
+            spend();
+            throw e;
+          }
+        }
+      }
+      rowsLeftInGroup -= n; // the rest of a row group skipped whole: its readers are dropped with it
+      skipped += n;
+    }
+    return skipped;
+  }
+
+  /** The rows of the next row group to open, or -1 when none is left (empty row groups are passed over). */
+  private long nextGroupRows() {
+    List<RowGroup> groups = file.metadata().rowGroups();
+    List<Integer> selected = options.rowGroups();
+    int count = selected == null ? groups.size() : selected.size();
+    while (nextRowGroup < count) {
+      long n = groups.get(selected == null ? nextRowGroup : selected.get(nextRowGroup)).numRows();
+      if (n > 0) {
+        return n;
+      }
+      nextRowGroup++;
+    }
+    return -1;
+  }
+
+  /**
    * Decodes all rows of the current batch (from {@link #startBatch()}) of projected column {@code column} into
    * {@code into}, flat or nested.
    *
