@@ -49,6 +49,19 @@ public interface ObjectStore extends AutoCloseable {
   CompletableFuture<ByteBuffer> get(String key, ByteRange range);
 
   /**
+   * As {@link #getRanges(String, List)}, reading into arrays the caller lends ({@link ReadArrays}) where the store
+   * reads into heap memory itself: the returned buffers then wrap those arrays and are valid until the caller
+   * lends them again. Stores whose bytes arrive otherwise (over the network, or held in memory already) ignore
+   * {@code arrays}; the default does.
+   *
+   * @return one buffer per range, in the order of {@code ranges}; an empty list for no ranges
+   * @throws ObjectStoreException (through the future) as {@link #getRanges(String, List)}
+   */
+  default CompletableFuture<List<ByteBuffer>> getRanges(String key, List<ByteRange> ranges, ReadArrays arrays) {
+    return getRanges(key, ranges);
+  }
+
+  /**
    * Several ranges of one object, in the order asked. Ranges closer to each other than the store's coalescing
    * gap may be fetched by one request and split afterwards; large ranges may be split across requests. The
    * default implementation issues one {@link #get(String, ByteRange)} per range. Ranges may overlap, touch, repeat

@@ -78,6 +78,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    * share one), the buffers its readers reuse from row group to row group.
    */
   private final Map<Integer, ColumnStaging> staging;
+  /** The arrays row groups' column chunks are read into, by read slot (see {@link #lendChunkArray}). */
+  private final List<byte[]> chunkArrays;
   /** The shared buffers the staging comes from, held until {@link #close()}; null when the reader owns its own. */
   private ReadBuffers buffers;
   private boolean closed;
@@ -111,8 +113,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       buffers.hold();
       this.buffers = buffers;
       this.staging = buffers.staging;
+      this.chunkArrays = buffers.chunks;
     } else {
       this.staging = new java.util.HashMap<>();
+      this.chunkArrays = new ArrayList<>();
     }
   }
 
@@ -410,6 +414,22 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       skipped += n;
     }
     return skipped;
+  }
+
+  /**
+   * The array for the {@code slot}-th read of a row group's column chunks: this reader's (or its
+   * {@link ReadBuffers}') array for that slot, grown when too short.
+   */
+  private byte[] lendChunkArray(int slot, int length) {
+    while (chunkArrays.size() <= slot) {
+      chunkArrays.add(new byte[0]);
+    }
+    byte[] a = chunkArrays.get(slot);
+    if (a.length < length) {
+      a = new byte[(int) Math.max(length, Math.min(Integer.MAX_VALUE - 16, a.length + (long) (a.length >> 2)))];
+      chunkArrays.set(slot, a);
+    }
+    return a;
   }
 
   /** The rows of the next row group to open, or -1 when none is left (empty row groups are passed over). */
@@ -857,7 +877,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     for (ColumnPlan p : leaves) {
       ranges.add(chunkRange(rg, p, index, dataEnd));
     }
-    List<ByteBuffer> chunks = Io.join(file.store().getRanges(file.key(), ranges), file.location());
+    // read into the arrays the previous row group's chunks used (the store may fill them instead of allocating):
+    // nothing decoded from those chunks is referenced any more, every value having been copied out
+    List<ByteBuffer> chunks = Io.join(file.store().getRanges(file.key(), ranges, this::lendChunkArray),
+        file.location());
     int next = 0; // the projected leaf's position: indexes the chunks, ranges and staging
     fieldDictionaryReaders = new ArrayList<>(fields.size());
     for (int f = 0; f < fields.size(); f++) {
@@ -957,6 +980,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       buffers = null;
     } else {
       staging.clear();
+      chunkArrays.clear();
     }
     dictionaryReaders.clear();
     dictionaries.close();

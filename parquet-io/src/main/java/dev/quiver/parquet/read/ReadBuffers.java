@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The reusable heap buffers of batch readers that run one after another on one thread: each projected column's
- * staging for a batch's values, validity and offsets, its conversion scratch and its page decompression buffer.
+ * The reusable heap buffers of batch readers that run one after another on one thread: the arrays a row group's
+ * column chunks are read into (where the store reads into heap memory: the local file system), and each projected
+ * column's staging for a batch's values, validity and offsets, its conversion scratch and its page decompression
+ * buffer.
  * A {@link ParquetBatchReader} keeps these across the row groups it reads; a consumer that opens many readers in
  * turn (an engine's scan taking one row group of one file after another) passes one {@code ReadBuffers} to each
  * ({@link ParquetFileReader#read(org.apache.arrow.memory.BufferAllocator, ReadOptions, ReadBuffers)}), so a reader
@@ -18,6 +20,8 @@ import java.util.Map;
 public final class ReadBuffers {
   /** Staging by the projected leaf's position (the i-th leaf column of the projection). */
   final Map<Integer, ColumnStaging> staging = new HashMap<>();
+  /** The arrays column chunks are read into, by read slot within a row group's request. */
+  final java.util.List<byte[]> chunks = new java.util.ArrayList<>();
   /** Whether an open reader holds the buffers. */
   private boolean held;
 

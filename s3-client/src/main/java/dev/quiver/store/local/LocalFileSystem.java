@@ -9,6 +9,7 @@ import dev.quiver.store.ObjectStoreException;
 import dev.quiver.store.ObjectStoreException.Kind;
 import dev.quiver.store.PutMode;
 import dev.quiver.store.RangeCoalescer;
+import dev.quiver.store.ReadArrays;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
@@ -209,6 +210,18 @@ public final class LocalFileSystem implements ObjectStore {
    */
   @Override
   public CompletableFuture<List<ByteBuffer>> getRanges(String key, List<ByteRange> ranges) {
+    return getRanges(key, ranges, null);
+  }
+
+  /**
+   * As {@link #getRanges(String, List)}, each coalesced read going into the array {@code arrays} lends for its
+   * slot (the reads' order: 0, 1, ...), when {@code arrays} is not null; the buffers returned wrap those arrays.
+   *
+   * @throws IllegalArgumentException (directly, not through the future) when {@code arrays} lends no array or one
+   *     shorter than its read
+   */
+  @Override
+  public CompletableFuture<List<ByteBuffer>> getRanges(String key, List<ByteRange> ranges, ReadArrays arrays) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(ranges, "ranges");
     ranges.forEach(range -> Objects.requireNonNull(range, "range"));
@@ -220,8 +233,19 @@ public final class LocalFileSystem implements ObjectStore {
           checkRange(key, range, size);
         }
         ByteBuffer[] result = new ByteBuffer[ranges.size()];
+        int slot = 0;
         for (RangeCoalescer.Span span : RangeCoalescer.coalesce(ranges, COALESCE_GAP, MAX_COALESCED_READ)) {
-          ByteBuffer bytes = readFully(channel, key, span.range().offset(), (int) span.range().length());
+          int length = (int) span.range().length();
+          ByteBuffer target = null;
+          if (arrays != null) {
+            byte[] lent = arrays.array(slot++, length);
+            if (lent == null || lent.length < length) {
+              throw new IllegalArgumentException("ReadArrays lent " + (lent == null ? "no array" : lent.length
+                  + " bytes") + " for a read of " + length);
+            }
+            target = ByteBuffer.wrap(lent, 0, length);
+          }
+          ByteBuffer bytes = readFully(channel, key, span.range().offset(), length, target);
           for (int member : span.members()) {
             ByteRange range = ranges.get(member);
             result[member] = bytes.slice((int) (range.offset() - span.range().offset()), (int) range.length());
@@ -481,7 +505,16 @@ public final class LocalFileSystem implements ObjectStore {
   }
 
   private ByteBuffer readFully(FileChannel channel, String key, long position, int length) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(length);
+    return readFully(channel, key, position, length, null);
+  }
+
+  /**
+   * Reads {@code length} bytes at {@code position} into {@code target} (from its position 0), or into a new buffer
+   * when it is null.
+   */
+  private ByteBuffer readFully(FileChannel channel, String key, long position, int length, ByteBuffer target)
+      throws IOException {
+    ByteBuffer buffer = target != null ? target.slice(0, length) : ByteBuffer.allocate(length);
     while (buffer.position() < length) {
       buffer.limit((int) Math.min(length, (long) buffer.position() + READ_CHUNK));
       int n = channel.read(buffer, position + buffer.position());

@@ -56,6 +56,39 @@ class LocalFileSystemTest extends ObjectStoreContractTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void getRangesReadsIntoTheArraysLentSlotBySlot() throws Exception {
+    byte[] data = new byte[200_000];
+    for (int i = 0; i < data.length; i++) {
+      data[i] = (byte) (i * 31 + 7);
+    }
+    Files.createDirectories(root);
+    Files.write(root.resolve("f"), data);
+    byte[][] lent = {new byte[70_000], new byte[10]};
+    List<Integer> slots = new ArrayList<>();
+    // two reads: [0, 100) and [100, 60_100) coalesce into slot 0, [150_000, 150_010) is slot 1
+    List<ByteBuffer> got = await(store.getRanges("f", List.of(new ByteRange(100, 60_000), new ByteRange(0, 100),
+        new ByteRange(150_000, 10)), (slot, length) -> {
+          slots.add(slot);
+          return lent[slot];
+        }));
+    assertEquals(List.of(0, 1), slots);
+    assertTrue(got.get(0).array() == lent[0] && got.get(1).array() == lent[0] && got.get(2).array() == lent[1],
+        "the buffers wrap the lent arrays");
+    assertArrayEquals(java.util.Arrays.copyOfRange(data, 100, 60_100), toBytes(got.get(0)));
+    assertArrayEquals(java.util.Arrays.copyOfRange(data, 0, 100), toBytes(got.get(1)));
+    assertArrayEquals(java.util.Arrays.copyOfRange(data, 150_000, 150_010), toBytes(got.get(2)));
+    // an array shorter than the read is refused, not overrun
+    assertThrows(IllegalArgumentException.class,
+        () -> store.getRanges("f", List.of(new ByteRange(0, 11)), (slot, length) -> new byte[10]));
+  }
+
+  private static byte[] toBytes(ByteBuffer b) {
+    byte[] out = new byte[b.remaining()];
+    b.duplicate().get(out);
+    return out;
+  }
+
   private LocalFileSystem local() {
     return (LocalFileSystem) store;
   }
