@@ -198,14 +198,15 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
   }
 
   private long next() {
-    valuesRead++;
     if (firstPending) {
       firstPending = false;
+      valuesRead++;
       return lastValue;
     }
     if (miniblockPos == miniblockLength) {
       nextMiniblock();
     }
+    valuesRead++;
     long v = lastValue + minDelta + miniblock[miniblockPos++];
     if (int32) {
       v = (int) v;
@@ -219,7 +220,8 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
       readBlockHeader();
     }
     int width = bitWidths[miniblockIndex++];
-    int needed = Math.min(valuesPerMiniblock, totalValues - valuesRead + 1);
+    // the deltas left: valuesRead counts the values consumed, the first of which is no delta
+    int needed = Math.min(valuesPerMiniblock, totalValues - valuesRead);
     long neededBytes = ((long) needed * width + 7) / 8;
     long fullBytes = (long) valuesPerMiniblock * width / 8;
     if (neededBytes > limit - pos) {
@@ -234,7 +236,7 @@ public final class DeltaBinaryPackedDecoder implements FixedWidthDecoder {
 
   private void readBlockHeader() {
     minDelta = zigzag(readUleb());
-    int remainingDeltas = totalValues - valuesRead + 1;
+    int remainingDeltas = totalValues - valuesRead;
     int used = Math.min(miniblocksPerBlock, (remainingDeltas + valuesPerMiniblock - 1) / valuesPerMiniblock);
     if (limit - pos < miniblocksPerBlock) {
       throw new ParquetCorruptionException("DELTA_BINARY_PACKED block header cut short");

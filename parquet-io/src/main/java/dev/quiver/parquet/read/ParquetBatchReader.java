@@ -971,6 +971,9 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
   /** Releases the buffered column chunks; batches already handed out stay valid. */
   @Override
   public void close() {
+    if (closed) {
+      return; // a second close must not clear buffers another reader may hold by now
+    }
     closed = true;
     pendingRows = 0;
     readers = null;

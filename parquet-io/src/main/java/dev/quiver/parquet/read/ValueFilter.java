@@ -6,9 +6,10 @@ import org.apache.arrow.vector.FieldVector;
  * A predicate on one column's values, evaluated a vector at a time, that
  * {@link ParquetBatchReader#filterColumn} pushes into the decoding of a column chunk. The reader calls it on vectors
  * of the column's value type, as the batches deliver it ({@code ParquetBatchReader.schema()}'s field type, e.g. a
- * {@code BigIntVector} of unscaled values for a DECIMAL read with {@link ReadOptions#unscaledDecimals()}): once per
- * dictionary page, on the page's entries (each data page's indices then only look their answers up), and on the
- * values of a page that is not dictionary-encoded, a stretch at a time.
+ * {@code BigIntVector} of unscaled values for a DECIMAL read with {@link ReadOptions#unscaledDecimals()}): on a
+ * column chunk's dictionary entries, once per chunk for one filter object (another object passed for the same chunk
+ * tests them afresh; each data page's indices then only look their answers up), and on the values of a page that is
+ * not dictionary-encoded, a stretch at a time.
  *
  * <p>It must be a pure function of each value: the answer for an entry may not depend on the other entries of the
  * vector, nor on how often or in which order the reader calls it. A value that is null never passes, whatever the

@@ -142,6 +142,18 @@ class ReadBuffersTest {
         assertEquals(ROWS, rows);
       }
       assertThrows(NullPointerException.class, () -> reader.read(allocator.get(), ReadOptions.defaults(), null));
+      // closing a reader again, while another holds the buffers, leaves them alone (review: it emptied them)
+      ParquetBatchReader a = reader.read(allocator.get(), ReadOptions.defaults(), buffers);
+      a.next().close();
+      a.close();
+      try (ParquetBatchReader b = reader.read(allocator.get(), ReadOptions.defaults(), buffers)) {
+        b.next().close();
+        int held = buffers.staging.size();
+        assertEquals(4, held, "one staging per projected column");
+        a.close();
+        assertEquals(held, buffers.staging.size());
+        assertThrows(IllegalStateException.class, () -> reader.read(allocator.get(), ReadOptions.defaults(), buffers));
+      }
     }
   }
 }
