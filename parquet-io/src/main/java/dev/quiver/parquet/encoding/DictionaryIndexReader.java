@@ -166,6 +166,20 @@ public final class DictionaryIndexReader {
       selected = new int[Math.max(count, selected.length * 2)];
     }
     int[] out = selected;
+    if (count >= span >>> 3) {
+      // dense (an eighth or more of the span selected): every index of the span unpacked in one call, then the
+      // selected ones picked, cheaper than a window per few positions; still only the selected ones are checked
+      if (indices.length < span) {
+        indices = new int[Math.max(span, indices.length * 2)];
+      }
+      int[] all = indices;
+      rle.read(all, 0, span);
+      for (int i = 0; i < count; i++) {
+        out[i] = all[positions[from + i]];
+      }
+      check(out, count);
+      return out;
+    }
     int[] s = stretch;
     RleBitPackedHybridDecoder in = rle;
     int end = from + count;
