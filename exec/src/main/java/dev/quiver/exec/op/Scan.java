@@ -445,19 +445,19 @@ public final class Scan extends AbstractOperator {
       for (int c : conjunctColumns.get(k)) {
         needsColumn |= cols[c] == null;
       }
-      if (needsColumn && pushed[k] != null) {
-        // decoded by the reader, which keeps only the rows passing this conjunct (after the ones pending in the mask)
-        if (mask != null) {
-          int[] keep = keepScratch(count);
-          int kept = select(mask, count, keep);
-          if (kept == 0) {
-            return null;
-          }
-          drop(cols, k);
-          sel = compact(cols, sel, keep, kept, count);
-          count = kept;
-          mask = null;
+      if (needsColumn && mask != null) {
+        int[] keep = keepScratch(count);
+        int kept = select(mask, count, keep);
+        if (kept == 0) {
+          return null;
         }
+        drop(cols, k);
+        sel = compact(cols, sel, keep, kept, count);
+        count = kept;
+        mask = null;
+      }
+      if (needsColumn && pushed[k] != null) {
+        // decoded by the reader, which keeps only the rows passing this conjunct (at the rows still selected)
         int c = conjunctColumns.get(k)[0];
         int[] keep = keepScratch(count);
         int kept;
@@ -478,17 +478,6 @@ public final class Scan extends AbstractOperator {
           }
         }
         continue;
-      }
-      if (needsColumn && mask != null) {
-        int[] keep = keepScratch(count);
-        int kept = select(mask, count, keep);
-        if (kept == 0) {
-          return null;
-        }
-        drop(cols, k);
-        sel = compact(cols, sel, keep, kept, count);
-        count = kept;
-        mask = null;
       }
       for (int c : conjunctColumns.get(k)) {
         if (cols[c] == null) {

@@ -336,16 +336,7 @@ abstract class ColumnChunkReader {
       }
       return;
     }
-    int bytes = stagingBytes(count, width);
-    if (staging.internScratch.length < bytes) {
-      staging.internScratch = new byte[grown(bytes, staging.internScratch.length)];
-    }
-    byte[] decoded = staging.internScratch;
-    if (positions == null) {
-      decodeFixed(decoded, 0, count);
-    } else {
-      decodeFixedSelected(decoded, 0, positions, count, span);
-    }
+    byte[] decoded = decodeFixedToScratch(positions, count, span, width);
     boolean[] answers = test(decoded, count);
     int[] passed = passedDense;
     byte[] out = staging.values;
@@ -489,21 +480,30 @@ abstract class ColumnChunkReader {
       }
     } else {
       int width = plan.outputWidth();
-      int bytes = stagingBytes(count, width);
-      if (staging.internScratch.length < bytes) {
-        staging.internScratch = new byte[grown(bytes, staging.internScratch.length)];
-      }
-      byte[] decoded = staging.internScratch;
-      if (positions == null) {
-        decodeFixed(decoded, 0, count);
-      } else {
-        decodeFixedSelected(decoded, 0, positions, count, span);
-      }
+      byte[] decoded = decodeFixedToScratch(positions, count, span, width);
       byte[] out = staging.values;
       for (int i = 0; i < count; i++) {
         INTS.set(out, at + 4 * i, internFixed(decoded, i * width, width));
       }
     }
+  }
+
+  /**
+   * Decodes the current page's next {@code count} values (or those at {@code positions[0, count)} among the next
+   * {@code span}, moving past all {@code span}) in the output layout into the staging's scratch, from byte 0.
+   */
+  private byte[] decodeFixedToScratch(int[] positions, int count, int span, int width) {
+    int bytes = stagingBytes(count, width);
+    if (staging.internScratch.length < bytes) {
+      staging.internScratch = new byte[grown(bytes, staging.internScratch.length)];
+    }
+    byte[] decoded = staging.internScratch;
+    if (positions == null) {
+      decodeFixed(decoded, 0, count);
+    } else {
+      decodeFixedSelected(decoded, 0, positions, count, span);
+    }
+    return decoded;
   }
 
   /** Builds {@link #intern} over the output dictionary's entries so far (the dictionary page's). */

@@ -390,23 +390,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       long n = Math.min(rows - skipped, rowsLeftInGroup);
       if (n < rowsLeftInGroup) {
         for (int i = 0; i < readers.length; i++) {
-          try {
-            for (long left = n; left > 0; ) {
-              int step = (int) Math.min(left, Integer.MAX_VALUE);
-              if (readers[i] instanceof FlatColumnReader flat) {
-                flat.skipRows(step);
-              } else {
-                ((NestedFieldReader) readers[i]).skipRows(step);
-              }
-              left -= step;
-            }
-          } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
-              | ArithmeticException | IllegalArgumentException e) {
-            spend();
-            throw corruption(e, readers[i]);
-          } catch (RuntimeException e) {
-            spend();
-            throw e;
+          for (long left = n; left > 0; ) {
+            int step = (int) Math.min(left, Integer.MAX_VALUE);
+            skip(readers[i], step);
+            left -= step;
           }
         }
       }
@@ -467,16 +454,11 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     checkRead(column);
     checkVector(column, into);
     readInBatch[column] = true;
-    try {
-      readers[column].readBatch(into, pendingRows);
-    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
-        | ArithmeticException | IllegalArgumentException e) {
-      spend();
-      throw corruption(e, readers[column]);
-    } catch (RuntimeException e) {
-      spend();
-      throw e;
-    }
+    FieldReader reader = readers[column];
+    decoding(reader, () -> {
+      reader.readBatch(into, pendingRows);
+      return null;
+    });
     refreshDictionaries(column);
   }
 
@@ -516,16 +498,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     checkVector(column, into);
     readInBatch[column] = true;
     FlatColumnReader reader = (FlatColumnReader) readers[column];
-    try {
+    decoding(reader, () -> {
       reader.readSelected(into, pendingRows, rows, count);
-    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
-        | ArithmeticException | IllegalArgumentException e) {
-      spend();
-      throw corruption(e, reader);
-    } catch (RuntimeException e) {
-      spend();
-      throw e;
-    }
+      return null;
+    });
     refreshDictionaries(column);
   }
 
@@ -568,28 +544,10 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
           .getDictionary() != null ? " (dictionary-encoded)" : "") + " is not read into a long array: only signed "
           + "32- and 64-bit integers and days");
     }
-    if (rows != null) {
-      checkSelection(rows, count, pendingRows);
-    } else if (count != pendingRows) {
-      throw new IllegalArgumentException("reading all rows of a batch of " + pendingRows + " rows, but count is "
-          + count);
-    }
-    if (values == null || values.length < count) {
-      throw new IllegalArgumentException("values array of " + (values == null ? "null" : values.length
-          + " entries") + " for " + count + " rows");
-    }
+    checkRows(rows, count, values == null ? -1 : values.length, "values");
     readInBatch[column] = true;
     FlatColumnReader reader = (FlatColumnReader) readers[column];
-    try {
-      return reader.readLongs(pendingRows, rows, count, values);
-    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
-        | ArithmeticException | IllegalArgumentException e) {
-      spend();
-      throw corruption(e, reader);
-    } catch (RuntimeException e) {
-      spend();
-      throw e;
-    }
+    return decoding(reader, () -> reader.readLongs(pendingRows, rows, count, values));
   }
 
   /**
@@ -641,37 +599,15 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     if (filter == null) {
       throw new IllegalArgumentException("filter is null");
     }
-    if (rows != null) {
-      checkSelection(rows, count, pendingRows);
-    } else if (count != pendingRows) {
-      throw new IllegalArgumentException("filtering all rows of a batch of " + pendingRows + " rows, but count is "
-          + count);
-    }
-    if (passed == null || passed.length < count) {
-      throw new IllegalArgumentException("passed array of " + (passed == null ? "null" : passed.length
-          + " entries") + " for " + count + " rows");
-    }
+    checkRows(rows, count, passed == null ? -1 : passed.length, "passed");
     if (values != null) {
       checkVector(column, values);
     }
     readInBatch[column] = true;
     FlatColumnReader reader = (FlatColumnReader) readers[column];
-    try {
-      if (reader.plan.shape() == ColumnPlan.Shape.FIXED) {
-        return reader.filterBatch(pendingRows, rows, count, filter, allocator, passed, values);
-      }
-      return filterRead(reader, plan, filter, rows, count, passed, values);
-    } catch (FilterFailure e) {
-      spend();
-      throw e.filterException(); // the filter's own: not a page that does not decode
-    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
-        | ArithmeticException | IllegalArgumentException e) {
-      spend();
-      throw corruption(e, reader);
-    } catch (RuntimeException e) {
-      spend();
-      throw e;
-    }
+    return decoding(reader, () -> reader.plan.shape() == ColumnPlan.Shape.FIXED
+        ? reader.filterBatch(pendingRows, rows, count, filter, allocator, passed, values)
+        : filterRead(reader, plan, filter, rows, count, passed, values));
   }
 
   /** {@link #filterColumn} for columns other than FIXED ones: the rows read into a vector, then tested. */
@@ -698,6 +634,26 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
         values.setValueCount(p);
       }
       return p;
+    }
+  }
+
+  /**
+   * Checks the rows of a call on the open batch: a valid selection {@code rows[0, count)}, or, without one,
+   * {@code count} equal to the batch's rows; and the caller's output array ({@code arrayLength} long, -1 for null)
+   * long enough for {@code count}.
+   *
+   * @throws IllegalArgumentException when either is not so
+   */
+  private void checkRows(int[] rows, int count, int arrayLength, String array) {
+    if (rows != null) {
+      checkSelection(rows, count, pendingRows);
+    } else if (count != pendingRows) {
+      throw new IllegalArgumentException("all rows of a batch of " + pendingRows + " rows asked, but count is "
+          + count);
+    }
+    if (arrayLength < count) {
+      throw new IllegalArgumentException(array + " array of " + (arrayLength < 0 ? "null" : arrayLength
+          + " entries") + " for " + count + " rows");
     }
   }
 
@@ -763,21 +719,41 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       if (readInBatch[i]) {
         continue;
       }
-      try {
-        if (readers[i] instanceof FlatColumnReader flat) {
-          flat.skipRows(rows);
-        } else {
-          ((NestedFieldReader) readers[i]).skipRows(rows); // levels read, values skipped, nothing assembled
-        }
-      } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
-          | ArithmeticException | IllegalArgumentException e) {
-        spend();
-        throw corruption(e, readers[i]);
-      } catch (RuntimeException e) {
-        spend();
-        throw e;
-      }
+      skip(readers[i], rows);
     }
+  }
+
+  /**
+   * Runs one decoding step of {@code reader}: any failure spends the reader; decoding errors (and unchecked exceptions
+   * a decoder bug could raise) become {@link ParquetCorruptionException}s with the file, column, row group and page,
+   * and a {@link ValueFilter}'s own exception propagates as it was thrown.
+   */
+  private <T> T decoding(FieldReader reader, java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (FilterFailure e) {
+      spend();
+      throw e.filterException(); // the filter's own: not a page that does not decode
+    } catch (ParquetCorruptionException | IndexOutOfBoundsException | NegativeArraySizeException
+        | ArithmeticException | IllegalArgumentException e) {
+      spend();
+      throw corruption(e, reader);
+    } catch (RuntimeException e) {
+      spend();
+      throw e;
+    }
+  }
+
+  /** Moves {@code reader} past {@code rows} rows: levels read, values skipped, nothing assembled. */
+  private void skip(FieldReader reader, int rows) {
+    decoding(reader, () -> {
+      if (reader instanceof FlatColumnReader flat) {
+        flat.skipRows(rows);
+      } else {
+        ((NestedFieldReader) reader).skipRows(rows);
+      }
+      return null;
+    });
   }
 
   /** After an error: no more rows. */
