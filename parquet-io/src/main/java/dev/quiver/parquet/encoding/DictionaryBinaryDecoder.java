@@ -249,8 +249,7 @@ public final class DictionaryBinaryDecoder implements BinaryDecoder {
   /**
    * Appends only the selected entries: their exact bytes totalled first (one pass over the selected indices), then
    * each copied once. Only the selected indices are checked against the dictionary size; the indices between are
-   * skipped (RLE runs by arithmetic, bit-packed groups whole; see {@link DictionaryIndexReader#selected}), neither
-   * checked nor copied.
+   * passed over (see {@link DictionaryIndexReader#selected}), neither checked nor copied.
    */
   @Override
   public void readSelected(BinaryBatch out, int[] positions, int from, int count, int span) {

@@ -134,8 +134,7 @@ public final class DictionaryFixedWidthDecoder implements FixedWidthDecoder {
 
   /**
    * Gathers only the selected entries. Only the selected indices are checked against the dictionary size; the
-   * indices between are skipped (RLE runs by arithmetic, bit-packed groups whole; see
-   * {@link DictionaryIndexReader#selected}), neither checked nor gathered.
+   * indices between are passed over (see {@link DictionaryIndexReader#selected}), neither checked nor gathered.
    */
   @Override
   public void readSelected(byte[] out, int outOffset, int width, int[] positions, int from, int count, int span) {

@@ -156,8 +156,10 @@ public final class DictionaryIndexReader {
   /**
    * The indices at {@code positions[from, from + count)} among the next {@code span} indices (positions relative to
    * the current index, strictly ascending, each below {@code span}), every one checked against the dictionary
-   * size, in {@code [0, count)} of the returned array (reused by the next call); moves past all {@code span}. Runs of
-   * unselected indices are skipped whole (and not checked: nothing reads them).
+   * size, in {@code [0, count)} of the returned array (reused by the next call); moves past all {@code span}. The
+   * indices not selected are not checked (nothing reads them): in a sparse selection, runs of them are skipped whole;
+   * when an eighth of the span or more is selected, the span is unpacked a stretch at a time and the selected
+   * indices picked.
    *
    * @throws ParquetCorruptionException when the data ends early or an index is out of range
    */
@@ -167,16 +169,21 @@ public final class DictionaryIndexReader {
     }
     int[] out = selected;
     if (count >= span >>> 3) {
-      // dense (an eighth or more of the span selected): every index of the span unpacked in one call, then the
-      // selected ones picked, cheaper than a window per few positions; still only the selected ones are checked
-      if (indices.length < span) {
-        indices = new int[Math.max(span, indices.length * 2)];
+      // dense (an eighth or more of the span selected): the span unpacked a stretch at a time into the small reused
+      // array and the selected ones picked, cheaper than a window per few positions; only they are checked
+      int[] s = stretch;
+      int end = from + count;
+      int i = from;
+      for (int base = 0; base < span; ) {
+        int n = Math.min(STRETCH, span - base);
+        rle.read(s, 0, n);
+        int limit = base + n;
+        for (; i < end && positions[i] < limit; i++) {
+          out[i - from] = s[positions[i] - base];
+        }
+        base = limit;
       }
-      int[] all = indices;
-      rle.read(all, 0, span);
-      for (int i = 0; i < count; i++) {
-        out[i] = all[positions[from + i]];
-      }
+      lastStretch = 0; // the stretch array no longer holds a nextStretch stretch
       check(out, count);
       return out;
     }

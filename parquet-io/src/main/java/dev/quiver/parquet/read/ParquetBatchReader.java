@@ -41,8 +41,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * and belongs to the caller, who must close it.
  *
  * <p>I/O is planned per row group before decoding: the byte ranges of the projected column chunks are fetched
- * through {@link dev.quiver.store.ObjectStore#getRanges} in one call, then decoded without further I/O. Memory is
- * bounded by one row group's projected column chunks plus one batch of staging per column, plus, for each field
+ * through {@link dev.quiver.store.ObjectStore#getRanges} in one call (into the arrays the previous row group used,
+ * where the store reads into heap memory), then decoded without further I/O. Memory is bounded by about one row
+ * group's projected column chunks (each array up to a quarter longer than its read) plus one batch of staging per
+ * column, plus, for each field
  * read dictionary-encoded, its column chunk's dictionary: the dictionary page's entries and the distinct values
  * read from pages that fell back to another encoding (each stored once; at most 2 GiB of value bytes, past which
  * reading the column throws {@link UnsupportedParquetException}), held in the reader's heap and once in the Arrow
@@ -78,8 +80,8 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
    * share one), the buffers its readers reuse from row group to row group.
    */
   private final Map<Integer, ColumnStaging> staging;
-  /** The arrays row groups' column chunks are read into, by read slot (see {@link #lendChunkArray}). */
-  private final List<byte[]> chunkArrays;
+  /** The arrays row groups' column chunks are read into, the previous row group's reused. */
+  private final ChunkArrays chunkArrays;
   /** The shared buffers the staging comes from, held until {@link #close()}; null when the reader owns its own. */
   private ReadBuffers buffers;
   private boolean closed;
@@ -116,7 +118,7 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       this.chunkArrays = buffers.chunks;
     } else {
       this.staging = new java.util.HashMap<>();
-      this.chunkArrays = new ArrayList<>();
+      this.chunkArrays = new ChunkArrays();
     }
   }
 
@@ -401,22 +403,6 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
       skipped += n;
     }
     return skipped;
-  }
-
-  /**
-   * The array for the {@code slot}-th read of a row group's column chunks: this reader's (or its
-   * {@link ReadBuffers}') array for that slot, grown when too short.
-   */
-  private byte[] lendChunkArray(int slot, int length) {
-    while (chunkArrays.size() <= slot) {
-      chunkArrays.add(new byte[0]);
-    }
-    byte[] a = chunkArrays.get(slot);
-    if (a.length < length) {
-      a = new byte[(int) Math.max(length, Math.min(Integer.MAX_VALUE - 16, a.length + (long) (a.length >> 2)))];
-      chunkArrays.set(slot, a);
-    }
-    return a;
   }
 
   /** The rows of the next row group to open, or -1 when none is left (empty row groups are passed over). */
@@ -855,8 +841,13 @@ public final class ParquetBatchReader implements Iterator<VectorSchemaRoot>, Aut
     }
     // read into the arrays the previous row group's chunks used (the store may fill them instead of allocating):
     // nothing decoded from those chunks is referenced any more, every value having been copied out
-    List<ByteBuffer> chunks = Io.join(file.store().getRanges(file.key(), ranges, this::lendChunkArray),
-        file.location());
+    chunkArrays.startRequest();
+    List<ByteBuffer> chunks;
+    try {
+      chunks = Io.join(file.store().getRanges(file.key(), ranges, chunkArrays), file.location());
+    } finally {
+      chunkArrays.endRequest();
+    }
     int next = 0; // the projected leaf's position: indexes the chunks, ranges and staging
     fieldDictionaryReaders = new ArrayList<>(fields.size());
     for (int f = 0; f < fields.size(); f++) {

@@ -13,15 +13,16 @@ import java.util.Map;
  * ({@link ParquetFileReader#read(org.apache.arrow.memory.BufferAllocator, ReadOptions, ReadBuffers)}), so a reader
  * starts with arrays the previous one already grew instead of allocating and zeroing them again.
  *
- * <p>Each array is bounded by the batch size or the largest page read, as within one reader; the buffers are heap
- * memory (no Arrow memory), kept until this object is unreachable. A reader holds them from when it is made until
+ * <p>The staging arrays are bounded by the batch size or the largest page read, as within one reader, and the chunk
+ * arrays by about the last row group's projected column chunks; the buffers are heap memory (no Arrow memory), kept
+ * until this object is unreachable. A reader holds them from when it is made until
  * it is closed, so one {@code ReadBuffers} serves one open reader at a time; the class is not thread-safe.
  */
 public final class ReadBuffers {
   /** Staging by the projected leaf's position (the i-th leaf column of the projection). */
   final Map<Integer, ColumnStaging> staging = new HashMap<>();
-  /** The arrays column chunks are read into, by read slot within a row group's request. */
-  final java.util.List<byte[]> chunks = new java.util.ArrayList<>();
+  /** The arrays column chunks are read into (about one row group's projected chunks). */
+  final ChunkArrays chunks = new ChunkArrays();
   /** Whether an open reader holds the buffers. */
   private boolean held;
 

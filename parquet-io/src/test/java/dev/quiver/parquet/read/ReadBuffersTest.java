@@ -109,6 +109,78 @@ class ReadBuffersTest {
     }
   }
 
+  /**
+   * The arrays column chunks are read into follow the latest row group: with four projected columns, each large in
+   * one row group only and read in a slot of its own (unprojected columns lie between them), what stays held is about
+   * one row group's chunks, not each slot's largest (review: it held four row groups' worth).
+   */
+  @Test
+  void chunkArraysHoldAboutOneRowGroup() throws Exception {
+    int k = 4;
+    StringBuilder schemaText = new StringBuilder("message m {");
+    for (int i = 0; i < k; i++) {
+      schemaText.append(" optional binary c").append(i).append("; optional binary pad").append(i).append(";");
+    }
+    MessageType schema = MessageTypeParser.parseMessageType(schemaText + " }");
+    Path skewed = dir.resolve("skewed.parquet");
+    java.util.Random random = new java.util.Random(1);
+    SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+    int rowsPerGroup = 200;
+    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(skewed)).withType(schema)
+        .withCompressionCodec(org.apache.parquet.hadoop.metadata.CompressionCodecName.UNCOMPRESSED)
+        .withDictionaryEncoding(false).withRowGroupRowCountLimit(rowsPerGroup).withPageRowCountLimit(50).build()) {
+      for (int g = 0; g < k; g++) {
+        for (int r = 0; r < rowsPerGroup; r++) {
+          Group row = groups.newGroup();
+          for (int i = 0; i < k; i++) {
+            byte[] v = new byte[i == g ? 5_000 : 1];
+            random.nextBytes(v);
+            row.add("c" + i, org.apache.parquet.io.api.Binary.fromConstantByteArray(v));
+            byte[] pad = new byte[500];
+            random.nextBytes(pad);
+            row.add("pad" + i, org.apache.parquet.io.api.Binary.fromConstantByteArray(pad));
+          }
+          writer.write(row);
+        }
+      }
+    }
+    List<String> projection = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      projection.add("c" + i);
+    }
+    ReadBuffers buffers = new ReadBuffers();
+    try (ParquetFileReader reader = ParquetFileReader.open(skewed.toString());
+         LeakCheckedAllocator allocator = new LeakCheckedAllocator()) {
+      long largest = 0;
+      for (dev.quiver.parquet.format.RowGroup rg : reader.metadata().rowGroups()) {
+        long bytes = 0;
+        for (dev.quiver.parquet.format.ColumnChunk c : rg.columns()) {
+          bytes += c.metaData().pathInSchema().get(0).startsWith("c") ? c.metaData().totalCompressedSize() : 0;
+        }
+        largest = Math.max(largest, bytes);
+      }
+      assertEquals(k, reader.metadata().rowGroups().size());
+      long rows = 0;
+      try (ParquetBatchReader batches = reader.read(allocator.get(), ReadOptions.defaults().withColumns(projection),
+          buffers)) {
+        while (batches.hasNext()) {
+          try (VectorSchemaRoot root = batches.next()) {
+            int g = (int) (rows / rowsPerGroup);
+            for (int i = 0; i < k; i++) {
+              assertEquals(i == g ? 5_000 : 1, ((org.apache.arrow.vector.VarBinaryVector) root.getVector(i)).get(0)
+                  .length, "c" + i + " in row group " + g);
+            }
+            rows += root.getRowCount();
+          }
+        }
+      }
+      assertEquals(k * rowsPerGroup, rows);
+      long held = buffers.chunks.heldBytes();
+      org.junit.jupiter.api.Assertions.assertTrue(held <= 2 * largest, "chunk arrays hold " + held
+          + " bytes; the largest row group's projected chunks are " + largest);
+    }
+  }
+
   @Test
   void oneOpenReaderAtATime() throws Exception {
     ReadBuffers buffers = new ReadBuffers();
