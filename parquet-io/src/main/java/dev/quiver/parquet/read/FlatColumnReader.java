@@ -192,17 +192,7 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
       java.util.Arrays.fill(nulls, true);
       return nulls;
     }
-    int valid;
-    if (selected == null) {
-      valid = decodeRows(batchRows);
-    } else {
-      decodeSelected(batchRows, selected, count);
-      valid = maxDef == 0 ? count : dev.quiver.columnar.Bitmaps.countSet(staging.validity, count);
-    }
-    if (valid != denseCount) {
-      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
-          + " were decoded");
-    }
+    int valid = decodeCounted(batchRows, selected, count);
     int width = plan.outputWidth();
     byte[] dense = staging.values;
     if (valid == slots) {
@@ -231,6 +221,27 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
     return nulls;
   }
 
+  /**
+   * Decodes the next {@code batchRows} rows, or rows {@code selected[0, count)} among them, into the staging and
+   * returns how many of the slots are valid.
+   *
+   * @throws ParquetCorruptionException when the levels' valid slots differ from the values decoded
+   */
+  private int decodeCounted(int batchRows, int[] selected, int count) {
+    int valid;
+    if (selected == null) {
+      valid = decodeRows(batchRows);
+    } else {
+      decodeSelected(batchRows, selected, count);
+      valid = maxDef == 0 ? count : dev.quiver.columnar.Bitmaps.countSet(staging.validity, count);
+    }
+    if (valid != denseCount) {
+      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
+          + " were decoded");
+    }
+    return valid;
+  }
+
   private static final java.lang.invoke.VarHandle INTS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final java.lang.invoke.VarHandle LONGS =
@@ -254,18 +265,9 @@ final class FlatColumnReader extends ColumnChunkReader implements FieldReader {
     startFilter(filter, values != null, allocator, passed);
     int valid;
     try {
-      if (selected == null) {
-        valid = decodeRows(batchRows);
-      } else {
-        decodeSelected(batchRows, selected, count);
-        valid = maxDef == 0 ? count : dev.quiver.columnar.Bitmaps.countSet(staging.validity, count);
-      }
+      valid = decodeCounted(batchRows, selected, count);
     } finally {
       endFilter();
-    }
-    if (valid != denseCount) {
-      throw new ParquetCorruptionException("levels mark " + valid + " values present but " + denseCount
-          + " were decoded");
     }
     int p = passing();
     if (valid < slots && p > 0) {
