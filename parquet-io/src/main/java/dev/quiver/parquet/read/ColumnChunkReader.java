@@ -300,7 +300,6 @@ abstract class ColumnChunkReader {
     return passing;
   }
 
-
   /**
    * Filter mode: tests the next {@code count} non-null values of the current page (or, with {@code positions},
    * those at {@code positions[0, count)} among the next {@code span}, moving past all {@code span}). A
