@@ -2,6 +2,9 @@ package dev.quiver.parquet.encoding;
 
 import dev.quiver.columnar.Bitmaps;
 import dev.quiver.parquet.ParquetCorruptionException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Decodes the RLE / bit-packing hybrid encoding (Encodings.md, "Run Length Encoding / Bit-Packing Hybrid (RLE =
@@ -20,6 +23,8 @@ import dev.quiver.parquet.ParquetCorruptionException;
  * <p>Not thread-safe; one instance per page, reused through {@link #init}.
  */
 public final class RleBitPackedHybridDecoder implements LevelDecoder {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private byte[] buf;
   private int pos;
   private int limit;
@@ -143,6 +148,94 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
         return n; // a long run: the next call hands it over as a repeated value
       }
     }
+  }
+
+  /**
+   * Reads only the values at {@code positions[from, from + count)} among the next {@code span} values (positions
+   * relative to the current value, strictly ascending, each below {@code span}) into {@code out[0, count)}, and
+   * moves past all {@code span}. A selected value of a bit-packed run is cut out of the bytes where it lies (one
+   * 8-byte load, a shift and a mask), so the values around it are never unpacked; one of an RLE run is the run's
+   * value; runs with nothing selected are passed over by their headers. Costs a few nanoseconds per selected value
+   * and one step per run, whatever the span: for sparse selections, where unpacking the span would cost more.
+   *
+   * @throws ParquetCorruptionException as {@link #read}, when the data ends before {@code span} values
+   */
+  public void gather(int[] positions, int from, int count, int span, int[] out) {
+    int end = from + count;
+    int i = from;
+    int base = 0; // the position of the current value, relative to the start
+    while (i < end) {
+      if (runRemaining == 0) {
+        nextRun();
+      }
+      int runEnd = base + runRemaining;
+      boolean whole = runEnd <= span;
+      int stop = whole ? runEnd : span;
+      if (rleRun) {
+        int v = rleValue;
+        for (; i < end && positions[i] < stop; i++) {
+          out[i - from] = v;
+        }
+      } else {
+        i = gatherPacked(positions, i, end, base, stop, out, from);
+      }
+      if (!whole) {
+        break;
+      }
+      if (!rleRun) {
+        // the run's whole groups after the buffered one, up to the data's end (the last group may be cut short)
+        int buffered = groupPos < 8 ? 8 - groupPos : 0;
+        long after = pos + (long) ((runRemaining - buffered) >>> 3) * bitWidth;
+        pos = (int) Math.min(after, limit);
+        groupPos = 8;
+      }
+      runRemaining = 0;
+      base = runEnd;
+    }
+    if (span > base) {
+      skip(span - base);
+    }
+  }
+
+  /**
+   * The selected positions below {@code stop} of the current bit-packed run, whose next value sits at relative
+   * position {@code base}: those in the buffered group from {@link #group}, the rest cut from the bytes at
+   * {@link #pos}; state is not changed. Returns the index of the first position not taken.
+   */
+  private int gatherPacked(int[] positions, int i, int end, int base, int stop, int[] out, int from) {
+    int buffered = groupPos < 8 ? 8 - groupPos : 0;
+    int packedBase = base + buffered;
+    for (; i < end && positions[i] < packedBase && positions[i] < stop; i++) {
+      out[i - from] = group[groupPos + positions[i] - base];
+    }
+    int width = bitWidth;
+    long mask = (1L << width) - 1;
+    byte[] b = buf;
+    int start = pos;
+    // a value inside the data whose 8-byte load stays inside the array is read in one load (bits past the value
+    // masked off); one nearer the end byte by byte, bytes past the data read as zeros (a cut-short group's padding)
+    long dataBits = (long) (limit - start) * 8;
+    long lastLoad = (long) b.length - 8 - start;
+    for (; i < end && positions[i] < stop; i++) {
+      long bit = (long) (positions[i] - packedBase) * width;
+      if (bit + width <= dataBits && (bit >>> 3) <= lastLoad) {
+        int at = start + (int) (bit >>> 3);
+        out[i - from] = (int) (((long) LONGS.get(b, at) >>> (bit & 7)) & mask);
+      } else {
+        out[i - from] = (int) ((slowBits(start, bit) >>> (bit & 7)) & mask);
+      }
+    }
+    return i;
+  }
+
+  /** The 8 bytes from bit {@code bit} of the data at {@code start} (rounded down to a byte), zeros past the data. */
+  private long slowBits(int start, long bit) {
+    long at = start + (bit >>> 3);
+    long v = 0;
+    for (int k = 0; k < 8 && at + k < limit; k++) {
+      v |= (buf[(int) (at + k)] & 0xFFL) << (8 * k);
+    }
+    return v;
   }
 
   /** Whether the stretch of the last {@link #nextStretch} call is one value repeated. */

@@ -11,8 +11,8 @@ import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 /**
  * {@link DictionaryIndexReader}'s ways of reading, mixed along one page, against the indices parquet-java's
  * RLE/bit-packed hybrid encoder was given: whole reads, stretches, skips and selections at densities around the
- * eighth of a span where {@code selected} switches from windows around the selected positions to unpacking the span
- * a stretch at a time, with positions read from an offset into their array.
+ * quarter of a span where {@code selected} switches from cutting each selected index out of the packed bytes to
+ * unpacking the span a stretch at a time, with positions read from an offset into their array.
  */
 class DictionaryIndexSelectionTest {
   @Property(tries = 150)
@@ -36,7 +36,7 @@ class DictionaryIndexSelectionTest {
     page[3] = (byte) width; // the page's bit-width byte, at an offset into the array
     System.arraycopy(body, 0, page, 4, body.length);
     DictionaryIndexReader in = new DictionaryIndexReader(page, 3, body.length + 1, dictionarySize);
-    double[] densities = {0.01, 0.1, 0.124, 0.125, 0.13, 0.5, 1.0};
+    double[] densities = {0.01, 0.1, 0.2, 0.249, 0.25, 0.26, 0.5, 1.0};
     int at = 0;
     while (at < n) {
       int span = 1 + r.nextInt(Math.min(n - at, r.nextBoolean() ? 64 : 3000));

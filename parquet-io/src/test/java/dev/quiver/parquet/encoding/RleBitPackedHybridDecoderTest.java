@@ -72,6 +72,95 @@ class RleBitPackedHybridDecoderTest {
     assertArrayEquals(expected, decoded);
   }
 
+  /**
+   * {@code gather} (selected values cut out of the packed bytes) mixed with reads and skips, against the values
+   * parquet-java encoded, at densities from one in a hundred to all. The data sits inside a larger array, with
+   * garbage bytes after it that a load near the end reaches and must mask off; half the cases drop the padding
+   * bytes of the last bit-packed group, which must then read as zeros, as {@code read} gives them.
+   */
+  @Property(tries = 400)
+  void gatherCutsOutTheSelectedValues(@ForAll @IntRange(min = 0, max = 32) int bitWidth,
+      @ForAll @IntRange(min = 0, max = 14) int sizeIndex, @ForAll long seed) throws IOException {
+    SplittableRandom random = new SplittableRandom(seed);
+    int count = AWKWARD[sizeIndex] + random.nextInt(3000);
+    int[] values = randomValues(random, count, bitWidth);
+    boolean cutShort = random.nextBoolean() && bitWidth > 0 && count % 8 != 0;
+    byte[] encoded = cutShort ? packedTrimmed(values, bitWidth) : encode(values, bitWidth);
+    int offset = random.nextInt(5);
+    byte[] page = new byte[offset + encoded.length + random.nextInt(12)];
+    random.nextBytes(page);
+    System.arraycopy(encoded, 0, page, offset, encoded.length);
+    RleBitPackedHybridDecoder reference = new RleBitPackedHybridDecoder();
+    reference.init(page, offset, encoded.length, bitWidth);
+    int[] expected = new int[count];
+    reference.read(expected, 0, count);
+    assertArrayEquals(values, expected);
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
+    decoder.init(page, offset, encoded.length, bitWidth);
+    double[] densities = {0.01, 0.05, 0.2, 1.0};
+    int done = 0;
+    while (done < count) {
+      int span = Math.min(count - done, 1 + random.nextInt(random.nextBoolean() ? 20 : 900));
+      int kind = random.nextInt(4);
+      if (kind == 0) {
+        decoder.skip(span);
+      } else if (kind == 1) {
+        int[] got = new int[span];
+        decoder.read(got, 0, span);
+        for (int i = 0; i < span; i++) {
+          assertEquals(expected[done + i], got[i], "read at " + (done + i));
+        }
+      } else {
+        double density = densities[random.nextInt(densities.length)];
+        int from = random.nextInt(3);
+        int[] positions = new int[from + span];
+        int n = 0;
+        for (int i = 0; i < span; i++) {
+          if (random.nextDouble() < density) {
+            positions[from + n++] = i;
+          }
+        }
+        int[] got = new int[n];
+        decoder.gather(positions, from, n, span, got);
+        for (int i = 0; i < n; i++) {
+          assertEquals(expected[done + positions[from + i]], got[i], "gather (" + n + " of " + span + ") at "
+              + (done + positions[from + i]) + ", width " + bitWidth + (cutShort ? ", padding dropped" : ""));
+        }
+      }
+      done += span;
+    }
+    // both stand after the same runs and groups
+    assertEquals(reference.position(), decoder.position());
+  }
+
+  /**
+   * One bit-packed run holding {@code values} (Encodings.md: values packed from the least significant bit, groups
+   * of 8, the last padded with zeros), with the padding bytes after the last value's last bit dropped, as some
+   * writers do.
+   */
+  private static byte[] packedTrimmed(int[] values, int bitWidth) {
+    int groups = (values.length + 7) / 8;
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int header = groups << 1 | 1;
+    while ((header & ~0x7F) != 0) {
+      out.write((header & 0x7F) | 0x80);
+      header >>>= 7;
+    }
+    out.write(header);
+    byte[] packed = new byte[groups * bitWidth];
+    for (int i = 0; i < values.length; i++) {
+      for (int b = 0; b < bitWidth; b++) {
+        if ((values[i] >>> b & 1) != 0) {
+          long bit = (long) i * bitWidth + b;
+          packed[(int) (bit >>> 3)] |= (byte) (1 << (bit & 7));
+        }
+      }
+    }
+    int used = (int) (((long) values.length * bitWidth + 7) / 8);
+    out.write(packed, 0, used);
+    return out.toByteArray();
+  }
+
   @Property(tries = 200)
   void validityMatchesLevelsEqualToTheMaximum(@ForAll @IntRange(min = 1, max = 3) int bitWidth,
       @ForAll @IntRange(min = 0, max = 14) int sizeIndex, @ForAll long seed) throws IOException {
