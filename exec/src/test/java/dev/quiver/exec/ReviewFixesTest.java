@@ -195,4 +195,24 @@ class ReviewFixesTest {
         true);
     sameAsDuckDb("SELECT id + 1 FROM '" + sub + "' ORDER BY id LIMIT 9223372036854775807 OFFSET 9", threads, true);
   }
+
+  /**
+   * A failing aggregate (BIGINT overflow in x * x * x * x * x, after the shared x * x was evaluated) leaves no shared
+   * result, nor the batch it was computed for, on the calling thread, which outlives the query (a reviewer's finding:
+   * the results were released only after a batch succeeded). DuckDB fails on the same query.
+   */
+  @ParameterizedTest(name = "[{0} threads]")
+  @ValueSource(ints = {1, 2})
+  void failedAggregatesReleaseSharedResults(int threads) throws SQLException {
+    Path big = dir.resolve("big.parquet");
+    try (Statement st = duck.createStatement()) {
+      st.execute("COPY (SELECT i::BIGINT AS x FROM range(0, 40000) r(i)) TO '" + big
+          + "' (FORMAT PARQUET, ROW_GROUP_SIZE 10000)");
+    }
+    String sql = "SELECT sum(x * x), sum(x * x * x * x * x) FROM '" + big + "'";
+    assertThrows(SQLException.class, () -> duckRows(sql));
+    QueryException e = assertThrows(QueryException.class, () -> DuckDbComparisonTest.quiver(sql, threads, 1000));
+    assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+    org.junit.jupiter.api.Assertions.assertEquals(0, dev.quiver.exec.expr.Binder.sharedResultsHeld());
+  }
 }

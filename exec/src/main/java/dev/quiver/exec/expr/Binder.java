@@ -127,6 +127,14 @@ public final class Binder {
   }
 
   /**
+   * How many shared subexpressions (see {@link #sharingSubexpressions}) hold a result on the calling thread: 0
+   * whenever no batch is being aggregated on it, also after a query failed. For tests and diagnostics.
+   */
+  public static int sharedResultsHeld() {
+    return Shared.HOLDING.get().size();
+  }
+
+  /**
    * Drops the results that shared subexpressions (see {@link #sharingSubexpressions}) keep on the calling thread,
    * with the batches they were computed for: an operator calls it when it is done with a batch, so that neither
    * stays reachable after the query (the memo is per thread, and threads outlive queries).

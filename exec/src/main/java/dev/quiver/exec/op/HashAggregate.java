@@ -94,6 +94,9 @@ public final class HashAggregate extends AbstractOperator {
       // aggregate arguments' are built on arrays reused batch after batch
       try (Scratch arena = input instanceof Scan ? Scratch.open() : null) {
         consume(input, arena);
+      } finally {
+        // also when a batch fails midway: this thread (the caller's, or a pool thread) outlives the query
+        Binder.releaseSharedResults();
       }
     }
 

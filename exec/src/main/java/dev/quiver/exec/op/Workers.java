@@ -30,8 +30,10 @@ final class Workers {
    * Runs {@code task.accept(i)} for {@code i} in {@code [0, n)}: task 0 on the calling thread, each other one on a
    * pool thread named {@code name-i} while it runs; waits for all of them.
    *
-   * @throws RuntimeException or Error: the first a task threw, rethrown once every task has ended
-   * @throws QueryException when the calling thread is interrupted while waiting (its flag is set again)
+   * @throws RuntimeException or Error: the first a task threw (or the pool's failure to start a thread for one, in
+   *     which case that task and the later ones do not run), rethrown once every started task has ended
+   * @throws QueryException when the calling thread was interrupted while waiting, once every task has ended (its
+   *     flag is set again)
    */
   static void runAll(String name, int n, IntConsumer task) {
     if (n == 1) {
@@ -42,30 +44,51 @@ final class Workers {
     CountDownLatch others = new CountDownLatch(n - 1);
     for (int i = 1; i < n; i++) {
       int index = i;
-      POOL.execute(() -> {
-        Thread t = Thread.currentThread();
-        String poolName = t.getName();
-        t.setName(name + "-" + index);
-        try {
-          task.accept(index);
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          t.setName(poolName);
+      try {
+        POOL.execute(() -> {
+          Thread t = Thread.currentThread();
+          String poolName = t.getName();
+          t.setName(name + "-" + index);
+          try {
+            task.accept(index);
+          } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+          } finally {
+            t.setName(poolName);
+            others.countDown();
+          }
+        });
+      } catch (Throwable e) {
+        // no thread for this task (the JVM could not start one): it and the ones after it do not run
+        failure.compareAndSet(null, e);
+        for (int k = i; k < n; k++) {
           others.countDown();
         }
-      });
+        break;
+      }
     }
-    try {
-      task.accept(0);
-    } catch (Throwable e) {
-      failure.compareAndSet(null, e);
+    if (failure.get() == null) {
+      try {
+        task.accept(0);
+      } catch (Throwable e) {
+        failure.compareAndSet(null, e);
+      }
     }
-    try {
-      others.await();
-    } catch (InterruptedException e) {
+    // wait for every task even when interrupted: the caller closes the inputs the tasks read once this returns
+    boolean interrupted = false;
+    while (true) {
+      try {
+        others.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new QueryException("interrupted", e);
+      if (failure.get() == null) {
+        throw new QueryException("interrupted");
+      }
     }
     Throwable f = failure.get();
     if (f instanceof RuntimeException re) {

@@ -168,9 +168,10 @@ public final class RleBitPackedHybridDecoder implements LevelDecoder {
       if (runRemaining == 0) {
         nextRun();
       }
-      int runEnd = base + runRemaining;
-      boolean whole = runEnd <= span;
-      int stop = whole ? runEnd : span;
+      // compared without adding: a bit-packed run at width 0 may hold close to 2^31 values
+      boolean whole = runRemaining <= span - base;
+      int runEnd = whole ? base + runRemaining : span;
+      int stop = runEnd;
       if (rleRun) {
         int v = rleValue;
         for (; i < end && positions[i] < stop; i++) {

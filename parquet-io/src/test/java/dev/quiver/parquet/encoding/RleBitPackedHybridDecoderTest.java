@@ -214,6 +214,25 @@ class RleBitPackedHybridDecoderTest {
   }
 
   @Test
+  void gatherAcrossARunOfNearly2To31ValuesAtWidthZero() {
+    // an RLE run of 10 zeros, then the largest bit-packed run at width 0 (2^28 - 1 groups): a reviewer's finding,
+    // the run's end position overflowed and gather read on past the data
+    byte[] data = {20, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x01};
+    RleBitPackedHybridDecoder decoder = new RleBitPackedHybridDecoder();
+    decoder.init(data, 0, data.length, 0);
+    int[] got = {-1, -1};
+    decoder.gather(new int[] {3, 15}, 0, 2, 30, got);
+    assertArrayEquals(new int[] {0, 0}, got);
+    RleBitPackedHybridDecoder reference = new RleBitPackedHybridDecoder();
+    reference.init(data, 0, data.length, 0);
+    reference.read(new int[30], 0, 30);
+    assertEquals(reference.position(), decoder.position());
+    int[] next = {-1};
+    decoder.read(next, 0, 1);
+    assertEquals(0, next[0]);
+  }
+
+  @Test
   void bitPackedRunsOfMoreThanIntegerValuesAreCorruptionAtWidthZero() {
     // header 2^29 + 1: a bit-packed run of 2^28 groups, 2^31 values, which no byte count limits at width 0 (a
     // reviewer's finding: the value count overflowed and a fill failed with IllegalArgumentException)
