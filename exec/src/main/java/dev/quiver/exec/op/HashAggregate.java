@@ -89,22 +89,23 @@ public final class HashAggregate extends AbstractOperator {
       return table == null ? 1 : table.size();
     }
 
-    void consume(Operator input) {
+    /** Aggregates {@code input}'s batches until it ends, or until {@code failed} (another partial failed). */
+    void consume(Operator input, java.util.function.BooleanSupplier failed) {
       // a scan right below buffers nothing and each batch is done with before the next: its columns and the
       // aggregate arguments' are built on arrays reused batch after batch
       try (Scratch arena = input instanceof Scan ? Scratch.open() : null) {
-        consume(input, arena);
+        consume(input, arena, failed);
       } finally {
         // also when a batch fails midway: this thread (the caller's, or a pool thread) outlives the query
         Binder.releaseSharedResults();
       }
     }
 
-    private void consume(Operator input, Scratch arena) {
+    private void consume(Operator input, Scratch arena, java.util.function.BooleanSupplier failed) {
       Batch b;
       Accumulator.SumMemo memo = new Accumulator.SumMemo();
       Column[] args = new Column[accs.length];
-      while ((b = input.next()) != null) {
+      while (!failed.getAsBoolean() && (b = input.next()) != null) {
         int n = b.rowCount();
         stats.rowsIn.addAndGet(n);
         int[] gids;
@@ -253,7 +254,8 @@ public final class HashAggregate extends AbstractOperator {
     for (int i = 0; i < children.size(); i++) {
       partials.add(new Partial());
     }
-    Workers.runAll("quiver-aggregate", children.size(), i -> partials.get(i).consume(children.get(i)));
+    Workers.runAll("quiver-aggregate", children.size(), (i, failed) -> partials.get(i).consume(children.get(i),
+        failed));
     Partial total = partials.get(0);
     for (int i = 1; i < partials.size(); i++) {
       total.merge(partials.get(i));

@@ -75,14 +75,14 @@ public final class Sort extends AbstractOperator {
   }
 
   /** Rows of one input with the key columns appended after the input columns. */
-  private Batch collect(Operator input) {
+  private Batch collect(Operator input, java.util.function.BooleanSupplier failed) {
     List<Batch> buffered = new ArrayList<>();
     long rows = 0;
     long bytes = 0;
     long compactAt = keep > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(2 * keep, 8192);
     Schema withKeys = withKeys();
     Batch b;
-    while ((b = input.next()) != null) {
+    while (!failed.getAsBoolean() && (b = input.next()) != null) {
       stats.rowsIn.addAndGet(b.rowCount());
       Column[] cols = Arrays.copyOf(b.columns(), schema.size() + keys.size());
       for (int k = 0; k < keys.size(); k++) {
@@ -168,7 +168,7 @@ public final class Sort extends AbstractOperator {
 
   private void run() {
     Batch[] runs = new Batch[children.size()];
-    Workers.runAll("quiver-sort", runs.length, i -> runs[i] = collect(children.get(i)));
+    Workers.runAll("quiver-sort", runs.length, (i, failed) -> runs[i] = collect(children.get(i), failed));
     // merge the sorted runs: they sit back to back in one batch; merge neighbouring runs pairwise
     Batch all = runs.length == 1 ? runs[0] : Batch.concat(withKeys(), Arrays.asList(runs));
     int n = all.rowCount();

@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.IntConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs a blocking operator's per-child work in parallel, as HashAggregate's partial aggregations and Sort's sorted
@@ -26,21 +26,32 @@ final class Workers {
     return t;
   });
 
+  /** One of {@link #runAll}'s tasks. */
+  interface Task {
+    /**
+     * Runs task {@code index}; a long task polls {@code failed} between units of work (batches) and returns early
+     * once it answers true: another task has failed, and the whole run will throw.
+     */
+    void run(int index, BooleanSupplier failed);
+  }
+
   /**
-   * Runs {@code task.accept(i)} for {@code i} in {@code [0, n)}: task 0 on the calling thread, each other one on a
-   * pool thread named {@code name-i} while it runs; waits for all of them.
+   * Runs {@code task.run(i, failed)} for {@code i} in {@code [0, n)}: task 0 on the calling thread, each other one
+   * on a pool thread named {@code name-i} while it runs; waits for all of them. {@code failed} answers true once any
+   * task has thrown, so the others can stop early.
    *
    * @throws RuntimeException or Error: the first a task threw (or the pool's failure to start a thread for one, in
    *     which case that task and the later ones do not run), rethrown once every started task has ended
    * @throws QueryException when the calling thread was interrupted while waiting, once every task has ended (its
    *     flag is set again)
    */
-  static void runAll(String name, int n, IntConsumer task) {
+  static void runAll(String name, int n, Task task) {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    BooleanSupplier failed = () -> failure.get() != null;
     if (n == 1) {
-      task.accept(0);
+      task.run(0, failed);
       return;
     }
-    AtomicReference<Throwable> failure = new AtomicReference<>();
     CountDownLatch others = new CountDownLatch(n - 1);
     for (int i = 1; i < n; i++) {
       int index = i;
@@ -50,7 +61,7 @@ final class Workers {
           String poolName = t.getName();
           t.setName(name + "-" + index);
           try {
-            task.accept(index);
+            task.run(index, failed);
           } catch (Throwable e) {
             failure.compareAndSet(null, e);
           } finally {
@@ -69,7 +80,7 @@ final class Workers {
     }
     if (failure.get() == null) {
       try {
-        task.accept(0);
+        task.run(0, failed);
       } catch (Throwable e) {
         failure.compareAndSet(null, e);
       }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link Workers#runAll}: every task runs once, task 0 on the calling thread; a failure is rethrown only after every
- * task ended; an interrupt of the caller does not cut the wait short (the caller closes what the tasks read once it
- * returns); nested calls finish.
+ * task ended, and the others see it through their {@code failed} flag; an interrupt of the caller does not cut the
+ * wait short (the caller closes what the tasks read once it returns); nested calls finish.
  */
 class WorkersTest {
   @Test
@@ -25,7 +25,7 @@ class WorkersTest {
       runs[i] = new AtomicInteger();
     }
     Thread[] ranOn = new Thread[5];
-    Workers.runAll("t", 5, i -> {
+    Workers.runAll("t", 5, (i, failed) -> {
       runs[i].incrementAndGet();
       ranOn[i] = Thread.currentThread();
     });
@@ -42,7 +42,7 @@ class WorkersTest {
   void aFailureIsRethrownAfterTheOtherTasksEnd() {
     AtomicBoolean slowEnded = new AtomicBoolean();
     IllegalStateException boom = new IllegalStateException("boom");
-    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Workers.runAll("t", 2, i -> {
+    IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Workers.runAll("t", 2, (i, failed) -> {
       if (i == 0) {
         throw boom;
       }
@@ -58,7 +58,7 @@ class WorkersTest {
     AtomicBoolean slowEnded = new AtomicBoolean();
     CountDownLatch started = new CountDownLatch(1);
     try {
-      QueryException e = assertThrows(QueryException.class, () -> Workers.runAll("t", 2, i -> {
+      QueryException e = assertThrows(QueryException.class, () -> Workers.runAll("t", 2, (i, failed) -> {
         if (i == 0) {
           await(started);
           Thread.currentThread().interrupt(); // the caller is interrupted while task 1 still runs
@@ -77,9 +77,29 @@ class WorkersTest {
   }
 
   @Test
+  void theOtherTasksLearnOfAFailure() {
+    AtomicBoolean sawFailure = new AtomicBoolean();
+    CountDownLatch polling = new CountDownLatch(1);
+    assertThrows(IllegalStateException.class, () -> Workers.runAll("t", 2, (i, failed) -> {
+      if (i == 0) {
+        await(polling);
+        throw new IllegalStateException("boom");
+      }
+      assertTrue(!failed.getAsBoolean(), "no task has failed yet");
+      polling.countDown();
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!failed.getAsBoolean() && System.nanoTime() < deadline) {
+        sleep(1);
+      }
+      sawFailure.set(failed.getAsBoolean());
+    }));
+    assertTrue(sawFailure.get(), "task 1 polled failed() until the end without seeing task 0's failure");
+  }
+
+  @Test
   void nestedCallsFinish() {
     AtomicInteger leaves = new AtomicInteger();
-    Workers.runAll("outer", 3, i -> Workers.runAll("inner", 3, k -> leaves.incrementAndGet()));
+    Workers.runAll("outer", 3, (i, failed) -> Workers.runAll("inner", 3, (k, f) -> leaves.incrementAndGet()));
     assertEquals(9, leaves.get());
   }
 
